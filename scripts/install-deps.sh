@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, testing and running aap need. Idempotent; run as root.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config
+  # libraries (SPEC: the chosen stack)
+  libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev libmd4c-dev
+  libpodofo-dev libxlsxwriter-dev libzip-dev libhyphen-dev hyphen-fr zlib1g-dev libssl-dev
+  # fonts embedded in the PDFs
+  fonts-liberation2
+  # tests: GoogleTest and the independent readers of our documents
+  libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-openpyxl
+  libreoffice-writer-nogui libreoffice-calc-nogui
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: tout est déjà installé."
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: paquets manquants (${missing[*]}) ; relancez en root." >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${missing[@]}"

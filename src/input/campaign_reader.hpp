@@ -1,0 +1,18 @@
+// Reads and validates the campaign file (SPEC §3.1).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "model/campaign.hpp"
+#include "model/diagnostic.hpp"
+
+namespace aap {
+
+/// Every problem goes to `diags`; the campaign is returned only when there is none.
+std::optional<Campaign> read_campaign(const std::filesystem::path& file, Diagnostics& diags);
+/// Same, from text already in memory (`display_name` is used in messages).
+std::optional<Campaign> parse_campaign(std::string_view text, const std::string& display_name,
+                                       Diagnostics& diags);
+
+}  // namespace aap

@@ -1,0 +1,107 @@
+// The campaign: the authority, the envelope, the calendar, the criteria and the allocation rules (SPEC §3.1).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+#include "model/money.hpp"
+#include "model/percent.hpp"
+
+namespace aap {
+
+struct Signatory {
+  std::string civility;  // "Monsieur", "Madame"
+  std::string name;
+  std::string title;
+};
+
+struct Contact {
+  std::string name;
+  std::string email;
+  std::optional<std::string> phone;
+};
+
+struct Authority {
+  std::string name;
+  std::string council;
+  std::string service;
+  std::vector<std::string> address;
+  std::string city;
+  Signatory signatory;
+  Contact contact;
+};
+
+struct Calendar {
+  Date published_on;
+  Date deadline;
+  Date council_session;
+  std::optional<Date> documents_date;
+};
+
+struct Criteria {
+  int min_low_qualified_job_seekers_per_session = 10;
+  Percent min_women_percent = Percent::from_whole(30);
+  Percent low_qualification_target_percent = Percent::from_whole(80);
+  Percent qpv_residents_target_percent = Percent::from_whole(50);
+  Percent significant_plie_percent = Percent::from_whole(20);
+  int min_employer_partners = 3;
+  std::string priority_territory = "marseille-provence";
+};
+
+struct Scoring {
+  int qpv_site = 30;
+  int qpv_residents = 20;
+  int plie = 15;
+  int partnership_each = 5;
+  int employers = 10;
+  int low_qualification = 10;
+};
+
+enum class Policy { priority, proportional };
+enum class Rounding { euro, cent };
+
+struct AllocationRules {
+  Policy policy = Policy::priority;
+  std::optional<Money> max_per_dossier;
+  std::optional<Money> max_per_trainee;
+  std::optional<Percent> max_cost_share_percent;
+  std::optional<Money> min_grant;
+  Rounding rounding = Rounding::euro;
+};
+
+/// Budget imputation; fields left out print as blanks to fill.
+struct Budget {
+  std::optional<std::string> chapter;
+  std::optional<std::string> account;
+  std::optional<std::string> function;
+  std::optional<std::string> operation;
+};
+
+struct Rapporteur {
+  std::optional<std::string> civility;
+  std::optional<std::string> name;
+};
+
+struct DeliberationInfo {
+  std::optional<std::string> number;
+  std::optional<std::string> commission;
+  Rapporteur rapporteur;
+  std::optional<std::string> framework;
+};
+
+struct Campaign {
+  std::string id;
+  std::string title;
+  Authority authority;
+  Money envelope;
+  Calendar calendar;
+  Criteria criteria;
+  Scoring scoring;
+  AllocationRules allocation;
+  Budget budget;
+  DeliberationInfo deliberation;
+};
+
+}  // namespace aap

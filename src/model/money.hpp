@@ -1,0 +1,37 @@
+// Money as an exact count of euro cents: no floating point anywhere money is computed.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace aap {
+
+class Money {
+ public:
+  constexpr Money() = default;
+  static constexpr Money from_cents(std::int64_t cents) { return Money(cents); }
+  static constexpr Money from_euros(std::int64_t euros) { return Money(euros * 100); }
+
+  /// Parses "30000", "30000.5", "30000.50" (a dot, at most two decimals, no sign, no exponent).
+  static std::optional<Money> parse(std::string_view text);
+
+  constexpr std::int64_t cents() const { return cents_; }
+  constexpr std::int64_t whole_euros() const { return cents_ / 100; }
+  constexpr bool has_cents() const { return cents_ % 100 != 0; }
+  /// Rounded down to the euro (amounts are never negative here).
+  constexpr Money floor_euro() const { return Money(cents_ - cents_ % 100); }
+
+  constexpr Money operator+(Money o) const { return Money(cents_ + o.cents_); }
+  constexpr Money operator-(Money o) const { return Money(cents_ - o.cents_); }
+  constexpr Money& operator+=(Money o) { cents_ += o.cents_; return *this; }
+  constexpr Money& operator-=(Money o) { cents_ -= o.cents_; return *this; }
+  constexpr auto operator<=>(const Money&) const = default;
+
+ private:
+  constexpr explicit Money(std::int64_t cents) : cents_(cents) {}
+  std::int64_t cents_ = 0;
+};
+
+}  // namespace aap
