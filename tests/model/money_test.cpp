@@ -1,7 +1,77 @@
-// Money: exact cents.
+// Money: amounts parsed from the inputs into exact cents.
 #include "model/money.hpp"
 
 #include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace {
+
+std::optional<std::int64_t> cents(std::string_view text) {
+  const auto m = aap::Money::parse(text);
+  if (!m) return std::nullopt;
+  return m->cents();
+}
+
+}  // namespace
+
+TEST(Money, ParsesWholeEuros) {
+  EXPECT_EQ(cents("30000"), 3000000);
+  EXPECT_EQ(cents("0"), 0);
+}
+
+TEST(Money, ParsesOneDecimalAsTensOfCents) { EXPECT_EQ(cents("30000.5"), 3000050); }
+
+TEST(Money, ParsesTwoDecimals) {
+  EXPECT_EQ(cents("30000.50"), 3000050);
+  EXPECT_EQ(cents("0.07"), 7);
+  EXPECT_EQ(cents("1234.99"), 123499);
+}
+
+TEST(Money, RefusesMoreThanTwoDecimals) {
+  EXPECT_EQ(cents("30000.505"), std::nullopt);
+  EXPECT_EQ(cents("1.000"), std::nullopt);
+}
+
+TEST(Money, RefusesSigns) {
+  EXPECT_EQ(cents("-5"), std::nullopt);
+  EXPECT_EQ(cents("+5"), std::nullopt);
+}
+
+TEST(Money, RefusesExponents) {
+  EXPECT_EQ(cents("3e4"), std::nullopt);
+  EXPECT_EQ(cents("3.0E4"), std::nullopt);
+}
+
+TEST(Money, RefusesEmptyText) { EXPECT_EQ(cents(""), std::nullopt); }
+
+TEST(Money, RefusesSpacesAnywhere) {
+  EXPECT_EQ(cents(" 5"), std::nullopt);
+  EXPECT_EQ(cents("5 "), std::nullopt);
+  EXPECT_EQ(cents("30 000"), std::nullopt);
+}
+
+TEST(Money, RefusesALeadingOrTrailingDot) {
+  EXPECT_EQ(cents(".5"), std::nullopt);
+  EXPECT_EQ(cents("5."), std::nullopt);
+  EXPECT_EQ(cents("."), std::nullopt);
+}
+
+TEST(Money, RefusesACommaAsDecimalSeparator) { EXPECT_EQ(cents("5,50"), std::nullopt); }
+
+TEST(Money, RefusesLettersAndSecondDots) {
+  EXPECT_EQ(cents("12a"), std::nullopt);
+  EXPECT_EQ(cents("1.2.3"), std::nullopt);
+  EXPECT_EQ(cents("1.a"), std::nullopt);
+}
+
+TEST(Money, AcceptsUpToAHundredBillionEurosAndRefusesMore) {
+  EXPECT_EQ(cents("100000000000"), 10'000'000'000'000);
+  EXPECT_EQ(cents("100000000000.01"), std::nullopt);
+  EXPECT_EQ(cents("99999999999.99"), 9'999'999'999'999);
+  EXPECT_EQ(cents("99999999999999999999999"), std::nullopt);
+}
 
 TEST(Money, FloorEuroDropsCents) {
   EXPECT_EQ(aap::Money::from_cents(123456).floor_euro().cents(), 123400);

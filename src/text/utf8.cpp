@@ -1,0 +1,98 @@
+// UTF-8 decoding and the checks every input text field goes through (SPEC §3.4).
+#include "text/utf8.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace aap::text {
+
+namespace {
+
+// Decodes the code point at `pos` and advances `pos`; nullopt on any malformed sequence.
+std::optional<char32_t> decode(std::string_view s, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(s[i]); };
+  const std::uint8_t lead = byte(pos);
+  std::size_t length = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2, cp = lead & 0x1Fu, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, cp = lead & 0x0Fu, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, cp = lead & 0x07u, min = 0x10000;
+  } else {
+    return std::nullopt;
+  }
+  if (pos + length > s.size()) return std::nullopt;
+  for (std::size_t i = 1; i < length; ++i) {
+    const std::uint8_t b = byte(pos + i);
+    if ((b & 0xC0) != 0x80) return std::nullopt;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+  pos += length;
+  return cp;
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+std::string code_point_name(char32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+  return buffer;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (!decode(s, pos)) return false;
+  }
+  return true;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t count = 0;
+  for (char c : s) {
+    if ((static_cast<std::uint8_t>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::optional<std::string> check_text(std::string_view s, std::size_t max_code_points,
+                                      bool allow_newlines) {
+  if (!is_valid_utf8(s)) return "texte qui n’est pas de l’UTF-8 valide";
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t cp = *decode(s, pos);
+    const bool newline = cp == U'\t' || cp == U'\n' || cp == U'\r';
+    if (is_control(cp) && !(newline && allow_newlines)) {
+      return "caractère de contrôle " + code_point_name(cp) + " interdit";
+    }
+    // PoDoFo 0.9.8 drops such characters without a word (LIBRARIES.md): refuse them before they vanish
+    // from a letter.
+    if (cp > 0xFFFF) {
+      return "caractère " + code_point_name(cp) +
+             " hors du plan multilingue de base, que les PDF ne peuvent pas afficher";
+    }
+  }
+  const std::size_t count = code_points(s);
+  if (count > max_code_points) {
+    return std::to_string(count) + (count > 1 ? " caractères, " : " caractère, ") +
+           std::to_string(max_code_points) + " au plus";
+  }
+  return std::nullopt;
+}
+
+std::string strip_bom(std::string_view s) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (s.substr(0, kBom.size()) == kBom) s.remove_prefix(kBom.size());
+  return std::string(s);
+}
+
+}  // namespace aap::text
