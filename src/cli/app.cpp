@@ -1,8 +1,193 @@
-// The command line: subcommands, options, exit codes (SPEC §2).
+// The command line: read, validate, evaluate, then check, explain or write (SPEC §2).
 #include "cli/app.hpp"
 
-namespace aap::cli {
+#include <algorithm>
+#include <iostream>
+#include <sstream>
 
-int run_app(int, char**) { return kUsage; }
+#include "allocation/allocation.hpp"
+#include "cli/options.hpp"
+#include "cli/pipeline.hpp"
+#include "input/campaign_reader.hpp"
+#include "input/dossier_reader.hpp"
+#include "render/json/evaluation_json.hpp"
+#include "render/json/manifest.hpp"
+#include "text/french.hpp"
+
+namespace aap::cli {
+namespace fs = std::filesystem;
+namespace {
+
+void print(const Diagnostics& diags) {
+  for (const Diagnostic& d : diags) std::cerr << d.to_string() << "\n";
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n >= 2 ? many : one);
+}
+
+void print_summary(const Run& run, std::size_t read, std::ostream& out) {
+  const Evaluation& ev = run.evaluation;
+  const std::size_t eligible = ev.dossiers.size() - ev.count(Decision::ineligible);
+  out << run.campaign.id << " — " << plural(read, "dossier lu", "dossiers lus") << ", "
+      << plural(run.dossiers.size(), "valide", "valides") << ", "
+      << plural(eligible, "éligible", "éligibles") << "\n"
+      << "  financés : " << ev.count(Decision::funded)
+      << " ; partiellement financés : " << ev.count(Decision::partially_funded)
+      << " ; non financés : " << ev.count(Decision::not_funded)
+      << " ; inéligibles : " << ev.count(Decision::ineligible) << "\n"
+      << "  attribué : " << fr::money(ev.allocated) << " sur une enveloppe de " << fr::money(ev.envelope)
+      << " (reste " << fr::money(ev.remaining) << ")\n";
+}
+
+// Reads every input and evaluates. Returns an exit code when the run cannot go on.
+std::optional<int> load(Run& run, std::size_t& read_count) {
+  const Options& o = run.options;
+  Diagnostics diags;
+  auto campaign = read_campaign(o.campaign, diags);
+  auto communes = CommuneTable::load(o.communes, diags);
+  DossierLoad load = read_dossiers(o.dossiers);
+  read_count = load.dossiers.size() + load.invalid.size();
+  if (!campaign || !communes) {
+    print(diags);
+    print(load.diagnostics);
+    std::cerr << "aap : entrées invalides, rien n’a été écrit.\n";
+    return kInvalidInput;
+  }
+  if (!load.diagnostics.empty()) {
+    print(load.diagnostics);
+    const bool writes = o.command != "check" && o.command != "explain";
+    if (!o.skip_invalid) {
+      std::cerr << "aap : " << plural(load.invalid.size(), "dossier invalide", "dossiers invalides")
+                << (writes ? ", rien n’a été écrit (--skip-invalid pour les écarter)." : ".") << "\n";
+      if (o.command != "check") return kInvalidInput;
+    } else {
+      std::cerr << "aap : " << plural(load.invalid.size(), "dossier invalide écarté", "dossiers invalides écartés")
+                << " (--skip-invalid).\n";
+    }
+  }
+  run.campaign = std::move(*campaign);
+  run.communes = std::move(*communes);
+  run.dossiers = std::move(load.dossiers);
+  run.input_files.push_back(o.campaign);
+  run.input_files.push_back(o.communes);
+  run.input_files.insert(run.input_files.end(), load.files.begin(), load.files.end());
+  run.date = o.date ? *o.date : run.campaign.calendar.documents_date.value_or(Date::today());
+  run.evaluation = evaluate(run.campaign, run.communes, run.dossiers);
+  run.evaluation.invalid = std::move(load.invalid);
+  return std::nullopt;
+}
+
+std::vector<ManifestEntry> hash_files(const std::vector<fs::path>& files) {
+  std::vector<ManifestEntry> entries;
+  for (const fs::path& f : files) entries.push_back({f.generic_string(), sha256_hex(read_file(f))});
+  return entries;
+}
+
+std::vector<fs::path> template_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Writes the outputs aside, then swaps them into place. `only` limits the documents to one family.
+int write_outputs(const Run& run, const Family* only) {
+  OutputDir out(run.options.out);
+  if (only)
+    out.carry_over([&](const std::string& rel) { return rel != "manifest.json" && !only->owns(rel); });
+  out.write("evaluation.json", evaluation_json(run.evaluation));
+  for (const Family& family : families())
+    if (!only || only == &family) family.write(run, out);
+
+  Manifest manifest;
+  manifest.version = AAP_VERSION;
+  manifest.date = run.date;
+  manifest.campaign_id = run.campaign.id;
+  manifest.inputs = hash_files(run.input_files);
+  manifest.templates = hash_files(template_files(run.options.templates));
+  for (const std::string& rel : out.written())
+    manifest.outputs.push_back({rel, sha256_hex(read_file(out.staging() / rel))});
+  out.write("manifest.json", manifest_json(manifest));
+  out.commit();
+  return kOk;
+}
+
+int explain(const Run& run, const std::string& id) {
+  const DossierEvaluation* e = run.evaluation.find(id);
+  if (!e) {
+    std::cerr << "aap : aucun dossier valide « " << id << " » parmi les dossiers lus.\n";
+    return kInvalidInput;
+  }
+  const Dossier& d = *e->dossier;
+  std::ostream& out = std::cout;
+  out << d.id << " — " << d.association.name << "\n"
+      << "  " << d.training.title << ", " << d.training.site.city << " (" << d.source_file << ")\n\n";
+  for (const CriterionResult& c : e->criteria) {
+    out << "  " << (c.eligibility ? (c.passed ? "[ok]  " : "[NON] ") : "      ") << c.code << " — "
+        << c.label << "\n"
+        << "        constaté : " << c.observed << " ; exigé : " << c.required;
+    if (!c.eligibility) out << " ; points : " << c.points << "/" << c.max_points;
+    out << "\n";
+  }
+  const Totals& t = e->totals;
+  out << "\n  stagiaires : " << t.trainees << " ; femmes : " << t.women << " ; niveau bac ou infra : "
+      << t.bac_or_below << " ; résidents QPV ou veille active : " << t.qpv_or_veille_residents
+      << " ; suivis PLIE : " << t.plie_followed << "\n"
+      << "  éligible : " << (e->eligible ? "oui" : "non") << "\n"
+      << "  score : " << e->score << "\n";
+  if (e->eligible) {
+    out << "  rang : " << *e->rank << " (niveau " << *e->tier << ", site "
+        << (e->qpv_site ? "en QPV" : "hors QPV") << ")\n"
+        << "  demandé : " << fr::money(d.budget.requested) << " ; coût total : "
+        << fr::money(d.budget.total_cost) << "\n"
+        << "  plafond : " << fr::money(*e->cap) << "\n";
+  }
+  out << "  subvention : " << fr::money(e->grant) << "\n"
+      << "  décision : " << decision_code(e->decision) << "\n";
+  return kOk;
+}
+
+int dispatch(Run& run) {
+  std::size_t read_count = 0;
+  if (auto code = load(run, read_count)) return *code;
+  const Options& o = run.options;
+  if (o.command == "explain") return explain(run, o.explain_id);
+  if (!o.quiet || o.command == "check") print_summary(run, read_count, std::cout);
+  if (o.command == "check") return run.evaluation.invalid.empty() || o.skip_invalid ? kOk : kInvalidInput;
+
+  const Family* only = nullptr;
+  if (o.command != "run") {
+    const auto& all = families();
+    auto it = std::find_if(all.begin(), all.end(), [&](const Family& f) { return f.command == o.command; });
+    if (it == all.end()) {
+      std::cerr << "aap : la commande « " << o.command << " » n’est pas encore disponible.\n";
+      return kUsage;
+    }
+    only = &*it;
+  }
+  const int code = write_outputs(run, only);
+  if (!o.quiet) std::cout << "Sorties écrites dans " << o.out.generic_string() << "\n";
+  return code;
+}
+
+}  // namespace
+
+int run_app(int argc, char** argv) {
+  Parsed parsed = parse_command_line(argc, argv);
+  if (!parsed.options) return parsed.exit_code;
+  Run run;
+  run.options = std::move(*parsed.options);
+  try {
+    return dispatch(run);
+  } catch (const std::exception& e) {
+    std::cerr << "aap : échec de l’écriture : " << e.what()
+              << "\n  Les sorties précédentes sont restées telles quelles.\n";
+    return kWriteFailure;
+  }
+}
 
 }  // namespace aap::cli

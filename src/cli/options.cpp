@@ -1,0 +1,131 @@
+// The command line, with Boost.Program_options: a subcommand, then the common options (SPEC §2).
+#include "cli/options.hpp"
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/app.hpp"
+
+namespace aap::cli {
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kCommands[] = {"run", "check", "explain", "notice", "letters", "annexes", "deliberation"};
+
+const char* kUsageText =
+    "Usage : aap <commande> [options]\n"
+    "\n"
+    "Commandes :\n"
+    "  run            valide, évalue, répartit l’enveloppe et écrit toutes les sorties\n"
+    "  check          valide et évalue seulement ; affiche les problèmes et un résumé, n’écrit rien\n"
+    "  explain ID     détaille un dossier : chaque critère et ses chiffres, le score, le plafond, la subvention\n"
+    "  notice         l’avis d’appel à projets seulement\n"
+    "  letters        les courriers de notification seulement\n"
+    "  annexes        le classeur des annexes financières seulement\n"
+    "  deliberation   le projet de délibération seulement\n";
+
+// A default path is relative to the current folder (the repository root); when absent there, the
+// copy in the source tree the program was built from, so that `aap` also runs from elsewhere.
+fs::path default_path(const char* relative) {
+  if (fs::exists(relative)) return relative;
+  const fs::path shipped = fs::path(AAP_SOURCE_DIR) / relative;
+  return fs::exists(shipped) ? shipped : fs::path(relative);
+}
+
+}  // namespace
+
+Parsed parse_command_line(int argc, const char* const* argv) {
+  std::string date_text;
+  std::vector<std::string> dossiers;
+  std::string campaign, out, templates, communes;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+
+  po::options_description common("Options");
+  common.add_options()
+      ("campaign", po::value(&campaign), "fichier de campagne (défaut : fixtures/campaign.json)")
+      ("dossiers", po::value(&dossiers)->composing(),
+       "dossier de fichiers *.json, ou un fichier ; répétable (défaut : fixtures/dossiers/)")
+      ("out", po::value(&out)->default_value("output/"), "dossier des sorties")
+      ("templates", po::value(&templates), "dossier des modèles (défaut : templates/)")
+      ("communes", po::value(&communes), "référentiel des communes (défaut : data/communes-metropole.csv)")
+      ("date", po::value(&date_text), "date imprimée sur les documents, AAAA-MM-JJ")
+      ("jobs", po::value(&jobs), "nombre de fils de travail (défaut : nombre de cœurs)")
+      ("skip-invalid", "écarter les dossiers invalides au lieu de tout refuser")
+      ("quiet", "n’afficher que les erreurs")
+      ("help", "cette aide")
+      ("version", "la version");
+  po::options_description hidden;
+  hidden.add_options()("command", po::value<std::string>())("args", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(common).add(hidden);
+  po::positional_options_description positional;
+  positional.add("command", 1).add("args", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "aap : " << e.what() << "\n" << kUsageText << "Voir aap --help.\n";
+    return {std::nullopt, kUsage};
+  }
+  if (vm.count("help")) {
+    std::cout << kUsageText << "\n" << common;
+    return {std::nullopt, kOk};
+  }
+  if (vm.count("version")) {
+    std::cout << "aap " << AAP_VERSION << "\n";
+    return {std::nullopt, kOk};
+  }
+  if (!vm.count("command")) {
+    std::cerr << "aap : commande manquante.\n" << kUsageText;
+    return {std::nullopt, kUsage};
+  }
+
+  Options o;
+  o.command = vm["command"].as<std::string>();
+  if (std::find(std::begin(kCommands), std::end(kCommands), o.command) == std::end(kCommands)) {
+    std::cerr << "aap : commande inconnue « " << o.command << " ».\n" << kUsageText;
+    return {std::nullopt, kUsage};
+  }
+  std::vector<std::string> args;
+  if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
+  if (o.command == "explain") {
+    if (args.size() != 1) {
+      std::cerr << "aap : explain attend un identifiant de dossier, par exemple : aap explain 2027-001\n";
+      return {std::nullopt, kUsage};
+    }
+    o.explain_id = args[0];
+  } else if (!args.empty()) {
+    std::cerr << "aap : argument inattendu « " << args[0] << " ».\n" << kUsageText;
+    return {std::nullopt, kUsage};
+  }
+  if (!date_text.empty()) {
+    o.date = Date::parse_iso(date_text);
+    if (!o.date) {
+      std::cerr << "aap : --date « " << date_text << " » n’est pas une date AAAA-MM-JJ valide.\n";
+      return {std::nullopt, kUsage};
+    }
+  }
+  if (jobs < 1 || jobs > 256) {
+    std::cerr << "aap : --jobs doit être compris entre 1 et 256.\n";
+    return {std::nullopt, kUsage};
+  }
+  o.campaign = campaign.empty() ? default_path("fixtures/campaign.json") : fs::path(campaign);
+  if (dossiers.empty())
+    o.dossiers.push_back(default_path("fixtures/dossiers"));
+  else
+    o.dossiers.assign(dossiers.begin(), dossiers.end());
+  o.out = out;
+  o.templates = templates.empty() ? default_path("templates") : fs::path(templates);
+  o.communes = communes.empty() ? default_path("data/communes-metropole.csv") : fs::path(communes);
+  o.jobs = jobs;
+  o.quiet = vm.count("quiet") > 0;
+  o.skip_invalid = vm.count("skip-invalid") > 0;
+  return {std::move(o), kOk};
+}
+
+}  // namespace aap::cli

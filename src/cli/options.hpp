@@ -1,0 +1,36 @@
+// The parsed command line (SPEC §2).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+
+namespace aap::cli {
+
+struct Options {
+  std::string command;     // run, check, explain, notice, letters, annexes, deliberation
+  std::string explain_id;  // for `explain`
+  std::filesystem::path campaign;
+  std::vector<std::filesystem::path> dossiers;
+  std::filesystem::path out;
+  std::filesystem::path templates;
+  std::filesystem::path communes;
+  std::optional<Date> date;
+  unsigned jobs = 1;
+  bool quiet = false;
+  bool skip_invalid = false;
+};
+
+/// What parsing the command line decided: go on with options, or stop with an exit code after
+/// printing help, the version or a usage error.
+struct Parsed {
+  std::optional<Options> options;
+  int exit_code = 0;
+};
+
+Parsed parse_command_line(int argc, const char* const* argv);
+
+}  // namespace aap::cli

@@ -1,0 +1,39 @@
+// What a run holds once its inputs are read and evaluated, and the document families it can write.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "input/communes.hpp"
+#include "model/campaign.hpp"
+#include "model/date.hpp"
+#include "model/dossier.hpp"
+#include "model/evaluation.hpp"
+#include "output/output_dir.hpp"
+
+namespace aap::cli {
+
+struct Run {
+  Options options;
+  Campaign campaign;
+  CommuneTable communes;
+  std::vector<Dossier> dossiers;  // the valid ones; evaluation points into it: never resized after
+  Evaluation evaluation;
+  Date date;                      // printed on the documents
+  std::vector<std::filesystem::path> input_files;  // campaign, communes, dossier files
+};
+
+/// A family of documents (SPEC §2: notice, letters, annexes, deliberation).
+struct Family {
+  std::string command;                           // "letters"
+  std::function<bool(const std::string&)> owns;  // whether a relative output path is one of its files
+  std::function<void(const Run&, OutputDir&)> write;
+};
+
+/// The families, in the order `run` writes them.
+const std::vector<Family>& families();
+
+}  // namespace aap::cli

@@ -1,0 +1,63 @@
+// Writes a run's outputs into a temporary folder beside --out and swaps it into place only when
+// everything succeeded (SPEC §7, Atomic): a failed run leaves the previous output folder as it was.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aap {
+
+class OutputDir {
+ public:
+  /// Prepares `<parent>/.<name>.tmp-<pid>` beside `out`, after removing the temporary folders that
+  /// runs which died (SIGKILL, power loss) left behind. Throws std::runtime_error in French on failure.
+  explicit OutputDir(std::filesystem::path out);
+  ~OutputDir();  // removes the temporary folder unless committed
+  OutputDir(const OutputDir&) = delete;
+  OutputDir& operator=(const OutputDir&) = delete;
+
+  const std::filesystem::path& staging() const { return staging_; }
+  const std::filesystem::path& target() const { return out_; }
+
+  /// Writes `bytes` to `relative` (e.g. "courriers/2027-001.pdf") in the temporary folder; records it.
+  void write(const std::string& relative, std::string_view bytes);
+  /// Records a file that a writer put into the staging folder by itself.
+  void record(const std::string& relative);
+  /// Copies the previous output folder's files into the staging folder (for a one-family command),
+  /// except those for which `keep` returns false.
+  template <class Keep>
+  void carry_over(Keep keep);
+  /// The relative paths written so far, sorted.
+  std::vector<std::string> written() const;
+
+  /// Moves the temporary folder into place: an atomic exchange with the previous folder when there is
+  /// one (renameat2 RENAME_EXCHANGE), then removes the previous one.
+  void commit();
+
+ private:
+  std::filesystem::path out_;
+  std::filesystem::path staging_;
+  std::vector<std::string> written_;
+  bool committed_ = false;
+};
+
+/// Reads a whole file; throws std::runtime_error in French naming it.
+std::string read_file(const std::filesystem::path& path);
+
+template <class Keep>
+void OutputDir::carry_over(Keep keep) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(out_)) return;
+  for (const auto& entry : fs::recursive_directory_iterator(out_)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string relative = fs::relative(entry.path(), out_).generic_string();
+    if (!keep(relative)) continue;
+    fs::create_directories((staging_ / relative).parent_path());
+    fs::copy_file(entry.path(), staging_ / relative, fs::copy_options::overwrite_existing);
+    written_.push_back(relative);
+  }
+}
+
+}  // namespace aap
