@@ -1,0 +1,48 @@
+// Backslash-escaping of template values for the Markdown-subset markup.
+#include "render/markup/escape.hpp"
+
+namespace aap::markup {
+
+namespace {
+
+bool is_ascii_punctuation(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// U+E000–U+E00F in UTF-8: the private markers the parser puts in place of "->", "<-" and line starts.
+bool is_marker(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEE &&
+         static_cast<unsigned char>(s[i + 1]) == 0x80 && (static_cast<unsigned char>(s[i + 2]) & 0xF0) == 0x80;
+}
+
+}  // namespace
+
+std::string escape(std::string_view value) {
+  std::size_t first = 0;
+  std::size_t last = value.size();
+  while (first < last && is_blank(value[first])) ++first;
+  while (last > first && is_blank(value[last - 1])) --last;
+  value = value.substr(first, last - first);
+
+  std::string out;
+  out.reserve(value.size() + value.size() / 4);
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (is_marker(value, i)) {
+      i += 2;
+    } else if (is_ascii_punctuation(c)) {
+      out += '\\';
+      out += c;
+    } else if (is_blank(c)) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace aap::markup

@@ -1,0 +1,355 @@
+// Loading, static checking and strict rendering of the Mustache templates (kainjow Mustache 4.1).
+#include "render/template/template_set.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "render/markup/escape.hpp"
+
+namespace aap::tpl {
+
+namespace km = kainjow::mustache;
+
+namespace {
+
+constexpr int kMaxPartialDepth = 16;
+constexpr std::string_view kExtension = ".mustache";
+
+std::string in_guillemets(std::string_view s) { return "« " + std::string(s) + " »"; }
+
+// kainjow reports "Unclosed tag at 12", "Unclosed section \"x\" at 40"…: the byte offset is turned into
+// a line and column, the wording into French.
+TemplateProblem parse_problem(const std::string& file, std::string_view text, const std::string& error) {
+  TemplateProblem p{file, 0, 0, "modèle mal formé : " + error};
+  const std::size_t at = error.rfind(" at ");
+  if (at == std::string::npos) return p;
+  std::size_t offset = 0;
+  try {
+    offset = static_cast<std::size_t>(std::stoull(error.substr(at + 4)));
+  } catch (const std::exception&) {
+    return p;
+  }
+  const auto [line, column] = line_and_column(text, offset);
+  p.line = line;
+  p.column = column;
+  const std::string what = error.substr(0, at);
+  const std::size_t q1 = what.find('"');
+  const std::size_t q2 = what.rfind('"');
+  const std::string name = q1 != std::string::npos && q2 > q1 ? what.substr(q1 + 1, q2 - q1 - 1) : "";
+  if (what.rfind("Unclosed tag", 0) == 0) {
+    p.message = "balise ouverte par « {{ » et jamais fermée par « }} »";
+  } else if (what.rfind("Unclosed section", 0) == 0) {
+    p.message = "section " + in_guillemets(name) + " ouverte et jamais fermée (« {{/" + name + "}} » manquant)";
+  } else if (what.rfind("Unopened section", 0) == 0) {
+    p.message = "fin de section " + in_guillemets(name) + " sans début (« {{#" + name + "}} » manquant)";
+  } else if (what.rfind("Invalid set delimiter", 0) == 0) {
+    p.message = "changement de délimiteurs invalide";
+  }
+  return p;
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0;
+  std::size_t e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// The lookup of kainjow's context::get, on our values: "." is the innermost scope; a plain name is
+// searched from the innermost scope outwards; a dotted name must resolve entirely within one scope.
+const Value* resolve(std::string_view name, const std::vector<const Value*>& scopes) {
+  if (name == ".") return scopes.empty() ? nullptr : scopes.back();
+  for (auto it = scopes.rbegin(); it != scopes.rend(); ++it) {
+    if (*it == nullptr) continue;
+    if (const Value* v = (*it)->find_path(name)) return v;
+  }
+  return nullptr;
+}
+
+km::data to_kainjow(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::text: return km::data(v.text());
+    case Value::Kind::flag: return km::data(v.is_on());
+    case Value::Kind::list: {
+      km::data list(km::data::type::list);
+      for (const Value& item : v.items()) list.push_back(to_kainjow(item));
+      return list;
+    }
+    case Value::Kind::object: break;
+  }
+  km::data object(km::data::type::object);
+  for (std::size_t i = 0; i < v.keys().size(); ++i) object.set(v.keys()[i], to_kainjow(v.items()[i]));
+  return object;
+}
+
+// kainjow's context, made strict: every name it fails to find is recorded; partials come from the set.
+class StrictContext : public km::context<std::string> {
+ public:
+  StrictContext(const km::data* root, const std::unordered_map<std::string, km::data>& partials)
+      : km::context<std::string>(root), partials_(partials) {}
+
+  const km::data* get(const std::string& name) const override {
+    const km::data* v = km::context<std::string>::get(name);
+    if (v == nullptr) misses_.push_back(name);
+    return v;
+  }
+  const km::data* get_partial(const std::string& name) const override {
+    const auto it = partials_.find(name);
+    if (it == partials_.end()) {
+      missing_partials_.push_back(name);
+      return nullptr;
+    }
+    return &it->second;
+  }
+  const std::vector<std::string>& misses() const { return misses_; }
+  const std::vector<std::string>& missing_partials() const { return missing_partials_; }
+
+ private:
+  const std::unordered_map<std::string, km::data>& partials_;
+  mutable std::vector<std::string> misses_;
+  mutable std::vector<std::string> missing_partials_;
+};
+
+}  // namespace
+
+std::string TemplateProblem::to_string() const {
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+  return out + ": " + message;
+}
+
+TemplateError::TemplateError(std::vector<TemplateProblem> problems)
+    : std::runtime_error([&] {
+        std::string text;
+        for (const TemplateProblem& p : problems) text += (text.empty() ? "" : "\n") + p.to_string();
+        return text;
+      }()),
+      problems_(std::move(problems)) {}
+
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> sources;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    throw TemplateError({{dir.string(), 0, 0, "dossier des modèles illisible : " + ec.message()}});
+  }
+  for (const fs::directory_entry& entry : it) {
+    const fs::path& path = entry.path();
+    if (!entry.is_regular_file() || path.extension() != kExtension) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw TemplateError({{path.string(), 0, 0, "modèle illisible"}});
+    sources.emplace_back(path.stem().string(), text.str());
+  }
+  if (sources.empty()) {
+    throw TemplateError({{dir.string(), 0, 0, "aucun modèle « *.mustache » dans ce dossier"}});
+  }
+  std::string folder = dir.string();
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  return from_sources(sources, folder);
+}
+
+TemplateSet TemplateSet::from_sources(const std::vector<std::pair<std::string, std::string>>& sources,
+                                      const std::string& folder) {
+  TemplateSet set;
+  std::vector<TemplateProblem> problems;
+  for (const auto& [name, text] : sources) {
+    Source s{name, folder + "/" + name + std::string(kExtension), text};
+    // A byte-order mark from a Windows editor is not template text.
+    if (s.text.rfind("\xEF\xBB\xBF", 0) == 0) s.text.erase(0, 3);
+    km::mustache parsed(s.text);
+    if (!parsed.is_valid()) problems.push_back(parse_problem(s.file, s.text, parsed.error_message()));
+    set.sources_.push_back(std::move(s));
+  }
+  // Directory order is not deterministic; names are.
+  std::sort(set.sources_.begin(), set.sources_.end(),
+            [](const Source& a, const Source& b) { return a.name < b.name; });
+  if (!problems.empty()) {
+    std::sort(problems.begin(), problems.end(),
+              [](const TemplateProblem& a, const TemplateProblem& b) { return a.file < b.file; });
+    throw TemplateError(std::move(problems));
+  }
+  return set;
+}
+
+const TemplateSet::Source* TemplateSet::find(std::string_view name) const {
+  for (const Source& s : sources_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+bool TemplateSet::contains(std::string_view name) const { return find(name) != nullptr; }
+
+std::string TemplateSet::file_of(std::string_view name) const {
+  const Source* s = find(name);
+  return s != nullptr ? s->file : std::string(name) + std::string(kExtension);
+}
+
+std::vector<std::string> TemplateSet::names() const {
+  std::vector<std::string> out;
+  for (const Source& s : sources_) out.push_back(s.name);
+  return out;
+}
+
+const std::string& TemplateSet::source(std::string_view name) const {
+  const Source* s = find(name);
+  if (s == nullptr) throw std::out_of_range("no template named " + std::string(name));
+  return s->text;
+}
+
+std::vector<TemplateProblem> TemplateSet::check(std::string_view name, const Value& sample) const {
+  std::vector<TemplateProblem> problems;
+  const Source* s = find(name);
+  if (s == nullptr) {
+    problems.push_back({file_of(name), 0, 0, "modèle manquant (fichier attendu dans le dossier des modèles)"});
+    return problems;
+  }
+  std::vector<const Value*> scopes{&sample};
+  check_text(*s, scopes, 0, problems);
+  return problems;
+}
+
+// Walks the tags the way kainjow's parser finds them ("{{", "{{{", then the closing delimiter).
+void TemplateSet::check_text(const Source& source, std::vector<const Value*>& scopes, int depth,
+                             std::vector<TemplateProblem>& problems) const {
+  const std::string& text = source.text;
+  const auto problem = [&](std::size_t offset, std::string message) {
+    const auto [line, column] = line_and_column(text, offset);
+    problems.push_back({source.file, line, column, std::move(message)});
+  };
+  struct Open {
+    std::string name;
+    std::size_t scopes_before;
+  };
+  std::vector<Open> open;
+  std::size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
+    const std::size_t start = pos;
+    const bool triple = pos + 2 < text.size() && text[pos + 2] == '{';
+    const std::string_view close = triple ? "}}}" : "}}";
+    const std::size_t content_start = pos + (triple ? 3 : 2);
+    const std::size_t end = text.find(close, content_start);
+    if (end == std::string::npos) {
+      problem(start, "balise ouverte par « {{ » et jamais fermée par « }} »");
+      return;
+    }
+    pos = end + close.size();
+    const std::string contents = trim(std::string_view(text).substr(content_start, end - content_start));
+    const char sigil = contents.empty() ? '\0' : contents[0];
+    const std::string name = (triple || std::string_view("#^/>&!=").find(sigil) == std::string_view::npos)
+                                 ? contents
+                                 : trim(std::string_view(contents).substr(1));
+    if (triple || sigil == '&') {
+      problem(start, "« {{{" + name + "}}} » et « {{&" + name +
+                         "}} » sont refusés : une valeur est toujours insérée comme du texte, écrivez « {{" +
+                         name + "}} »");
+      continue;
+    }
+    if (sigil == '!') continue;
+    if (sigil == '=') {
+      problem(start, "le changement de délimiteurs « {{=… =}} » n’est pas pris en charge");
+      return;  // the rest of the file would be read with the wrong delimiters
+    }
+    if (name.empty()) {
+      problem(start, "balise vide « {{}} »");
+      continue;
+    }
+    if (sigil == '>') {
+      const Source* partial = find(name);
+      if (partial == nullptr) {
+        problem(start, "modèle inclus " + in_guillemets(name) + " introuvable (fichier « " + name +
+                           std::string(kExtension) + " » attendu)");
+      } else if (depth >= kMaxPartialDepth) {
+        problem(start, "inclusion de " + in_guillemets(name) + " trop profonde (un modèle s’inclut-il lui-même ?)");
+      } else {
+        check_text(*partial, scopes, depth + 1, problems);
+      }
+      continue;
+    }
+    if (sigil == '/') {
+      if (open.empty() || open.back().name != name) {
+        problem(start, "fin de section " + in_guillemets(name) + " sans début");
+        continue;
+      }
+      scopes.resize(open.back().scopes_before);
+      open.pop_back();
+      continue;
+    }
+    const Value* value = resolve(name, scopes);
+    if (value == nullptr) {
+      problem(start, std::string(sigil == '#' || sigil == '^' ? "section" : "variable") + " inconnue " +
+                         in_guillemets(name));
+    }
+    if (sigil == '#' || sigil == '^') {
+      open.push_back({name, scopes.size()});
+      // kainjow pushes an object, or each item of a list; the first item stands for all of them.
+      if (sigil == '#' && value != nullptr) {
+        if (value->kind() == Value::Kind::object) scopes.push_back(value);
+        if (value->kind() == Value::Kind::list && !value->items().empty()) {
+          scopes.push_back(&value->items().front());
+        }
+      }
+      continue;
+    }
+    if (value != nullptr && value->kind() != Value::Kind::text && name != ".") {
+      problem(start, "variable " + in_guillemets(name) +
+                         " : ce n’est pas un texte (une condition ou une liste s’utilise en section « {{#" +
+                         name + "}} … {{/" + name + "}} »)");
+    }
+  }
+  if (!open.empty()) {
+    // kainjow has reported it at load time; kept for a template checked from memory.
+    problem(text.size(), "section " + in_guillemets(open.back().name) + " jamais fermée");
+  }
+}
+
+std::string TemplateSet::render(std::string_view name, const Value& data) const {
+  const Source* s = find(name);
+  if (s == nullptr) throw TemplateError({{file_of(name), 0, 0, "modèle manquant"}});
+  std::unordered_map<std::string, km::data> partials;
+  for (const Source& p : sources_) partials.emplace(p.name, km::data(p.text));
+  const km::data root = to_kainjow(data);
+  StrictContext context(&root, partials);
+  km::mustache tmpl(s->text);
+  tmpl.set_custom_escape([](const std::string& value) { return markup::escape(value); });
+  if (!tmpl.is_valid()) throw TemplateError({parse_problem(s->file, s->text, tmpl.error_message())});
+  std::string out = tmpl.render(context);
+  std::vector<TemplateProblem> problems;
+  if (!tmpl.is_valid()) {
+    problems.push_back({s->file, 0, 0, "modèle inclus mal formé : " + tmpl.error_message()});
+  }
+  for (const std::string& miss : context.misses()) {
+    problems.push_back({s->file, 0, 0, "valeur inconnue " + in_guillemets(miss) + " au rendu"});
+  }
+  for (const std::string& miss : context.missing_partials()) {
+    problems.push_back({s->file, 0, 0, "modèle inclus " + in_guillemets(miss) + " introuvable"});
+  }
+  if (!problems.empty()) throw TemplateError(std::move(problems));
+  return out;
+}
+
+}  // namespace aap::tpl
