@@ -496,9 +496,13 @@ std::string plain_text(const doc::Inline& spans) {
 }
 
 void apply_typography(doc::Inline& spans) {
-  // Spaces at a style change belong to what follows, where a ":" or "»" can see them.
+  // Spaces before a style change that opens on ": ; ! ? »" go with that mark, where typography sees them.
   for (std::size_t i = 1; i < spans.size(); ++i) {
     std::string& prev = spans[i - 1].text;
+    const std::string_view next = spans[i].text;
+    const bool high_mark = !next.empty() && (next[0] == ':' || next[0] == ';' || next[0] == '!' ||
+                                             next[0] == '?' || starts_with(next, "»"));
+    if (!high_mark) continue;
     std::size_t keep = prev.size();
     while (keep > 0 && prev[keep - 1] == ' ') --keep;
     if (keep < prev.size() && keep > 0) {
