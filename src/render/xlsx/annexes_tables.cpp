@@ -1,0 +1,204 @@
+// The three tables of annexes.xlsx: Dossiers, Sessions and Répartition, one row per dossier or session.
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "render/xlsx/annexes_layout.hpp"
+
+namespace aap::xlsx {
+
+namespace {
+
+struct CriterionColumn {
+  const char* code;
+  bool eligibility;
+};
+
+// Every code of SPEC §4, in evaluation.json's order: the columns do not depend on the first dossier.
+constexpr CriterionColumn kCriteria[] = {
+    {"GEN-LABEL", true},      {"GEN-FREE", true},         {"GEN-SESSION-SIZE", true},
+    {"GEN-WOMEN", true},      {"CT-METROPOLE", true},     {"PRIO-QPV-SITE", false},
+    {"CT-QPV-RESIDENTS", false}, {"CT-PLIE", false},      {"CT-PARTNERSHIP", false},
+    {"CT-EMPLOYERS", false},  {"GEN-LOW-QUALIFICATION", false},
+};
+constexpr int kCriteriaCount = static_cast<int>(std::size(kCriteria));
+constexpr int kFirstCriterionColumn = 10;
+constexpr double kHeaderHeightPt = 45;
+
+const char* yes_no(bool value) { return value ? "Oui" : "Non"; }
+
+void optional_text(Sheet& sheet, int row, int column, const std::optional<std::string>& value) {
+  if (value) sheet.text(row, column, *value);
+}
+
+}  // namespace
+
+const char* decision_label(Decision decision) {
+  switch (decision) {
+    case Decision::funded: return "Financé";
+    case Decision::partially_funded: return "Financé partiellement";
+    case Decision::not_funded: return "Non financé";
+    case Decision::ineligible: return "Inéligible";
+  }
+  return "Inéligible";
+}
+
+void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& evaluation) {
+  static constexpr const char* kFixed[] = {"Dossier", "Association", "SIRET", "Commune", "Territoire",
+                                           "Niveau de priorité", "Site en QPV", "Stagiaires (T)",
+                                           "Femmes (W)", "Part de femmes"};
+  static constexpr const char* kTail[] = {"Score", "Rang", "Montant demandé", "Plafond", "Subvention",
+                                          "Décision"};
+  static_assert(std::size(kFixed) == kFirstCriterionColumn);
+  std::vector<const char*> labels(std::begin(kFixed), std::end(kFixed));
+  for (const CriterionColumn& c : kCriteria) labels.push_back(c.code);
+  labels.insert(labels.end(), std::begin(kTail), std::end(kTail));
+  const int columns = static_cast<int>(labels.size());
+  static_assert(kFirstCriterionColumn + kCriteriaCount + 5 == kDossiersDecisionColumn);
+
+  std::vector<double> widths = {12, 36, 16, 22, 22, 10, 8, 11, 9, 10};
+  widths.resize(kFirstCriterionColumn + kCriteriaCount, 13);
+  widths.insert(widths.end(), {8, 7, 16, 16, 16, 21});
+  sheet.widths(widths.data(), columns);
+  sheet.header(labels.data(), columns, formats.header, kHeaderHeightPt, 2);
+
+  // In constant-memory mode a range must be set before its rows are written.
+  const int rows = static_cast<int>(evaluation.dossiers.size());
+  sheet.autofilter(0, 0, rows, columns - 1);
+  const int last = std::max(rows, 1);
+  // The failed-criterion rule comes first, so that it wins over the row's grey.
+  lxw_conditional_format failed{};
+  failed.type = LXW_CONDITIONAL_TYPE_CELL;
+  failed.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+  std::string no = "\"Non\"";
+  failed.value_string = no.data();
+  failed.format = formats.failed;
+  sheet.conditional(1, kFirstCriterionColumn, last, kFirstCriterionColumn + 4, failed);
+  const std::string decision = "$" + column_name(kDossiersDecisionColumn) + "2";
+  std::string unfunded_rule = "=OR(" + decision + "=\"" + decision_label(Decision::not_funded) + "\"," +
+                              decision + "=\"" + decision_label(Decision::ineligible) + "\")";
+  lxw_conditional_format unfunded{};
+  unfunded.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  unfunded.value_string = unfunded_rule.data();
+  unfunded.format = formats.unfunded;
+  sheet.conditional(1, 0, last, columns - 1, unfunded);
+
+  int row = 1;
+  for (const DossierEvaluation& e : evaluation.dossiers) {
+    const Dossier& d = *e.dossier;
+    const std::string r = std::to_string(row + 1);
+    sheet.text(row, 0, d.id);
+    sheet.text(row, 1, d.association.name);
+    sheet.text(row, 2, d.association.siret);
+    optional_text(sheet, row, 3, e.commune);
+    optional_text(sheet, row, 4, e.territory);
+    if (e.tier) sheet.integer(row, 5, *e.tier);
+    sheet.text(row, 6, yes_no(e.qpv_site));
+    sheet.integer(row, 7, e.totals.trainees);
+    sheet.integer(row, 8, e.totals.women);
+    if (e.totals.trainees > 0) {
+      // Display only: the criterion itself was decided exactly, in integers.
+      sheet.formula(row, 9, "=I" + r + "/H" + r,
+                    static_cast<double>(e.totals.women) / static_cast<double>(e.totals.trainees),
+                    formats.percent);
+    }
+    for (int c = 0; c < kCriteriaCount; ++c) {
+      const CriterionResult* result = e.find(kCriteria[c].code);
+      if (result == nullptr) continue;
+      if (kCriteria[c].eligibility) {
+        sheet.text(row, kFirstCriterionColumn + c, yes_no(result->passed));
+      } else {
+        sheet.integer(row, kFirstCriterionColumn + c, result->points);
+      }
+    }
+    const int tail = kFirstCriterionColumn + kCriteriaCount;
+    sheet.integer(row, tail, e.score);
+    if (e.rank) sheet.integer(row, tail + 1, *e.rank);
+    sheet.money(row, kDossiersRequestedColumn, d.budget.requested, formats.money);
+    if (e.cap) sheet.money(row, tail + 3, *e.cap, formats.money);
+    sheet.money(row, kDossiersGrantColumn, e.grant, formats.money);
+    sheet.text(row, kDossiersDecisionColumn, decision_label(e.decision));
+    ++row;
+  }
+}
+
+void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& evaluation) {
+  static constexpr const char* kLabels[] = {
+      "Dossier", "Association", "Session", "Début", "Fin", "Stagiaires", "Femmes",
+      "Demandeurs d'emploi peu qualifiés", "Niveau bac ou infra", "Résidents QPV",
+      "Résidents Veille Active", "Suivis PLIE"};
+  static constexpr double kWidths[] = {12, 36, 18, 11, 11, 11, 9, 14, 11, 11, 11, 9};
+  constexpr int kColumns = static_cast<int>(std::size(kLabels));
+  sheet.widths(kWidths, kColumns);
+  sheet.header(kLabels, kColumns, formats.header, kHeaderHeightPt, 2);
+  std::size_t sessions = 0;
+  for (const DossierEvaluation& e : evaluation.dossiers) sessions += e.dossier->training.sessions.size();
+  sheet.autofilter(0, 0, static_cast<int>(sessions), kColumns - 1);
+
+  int row = 1;
+  for (const DossierEvaluation& e : evaluation.dossiers) {
+    for (const Session& s : e.dossier->training.sessions) {
+      sheet.text(row, 0, e.dossier->id);
+      sheet.text(row, 1, e.dossier->association.name);
+      optional_text(sheet, row, 2, s.label);
+      sheet.date(row, 3, s.start, formats.date);
+      sheet.date(row, 4, s.end, formats.date);
+      sheet.integer(row, 5, s.trainees);
+      sheet.integer(row, 6, s.women);
+      sheet.integer(row, 7, s.low_qualified_job_seekers);
+      sheet.integer(row, 8, s.bac_or_below);
+      sheet.integer(row, 9, s.qpv_residents);
+      sheet.integer(row, 10, s.veille_active_residents);
+      sheet.integer(row, 11, s.plie_followed);
+      ++row;
+    }
+  }
+}
+
+void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layout, const Campaign& campaign) {
+  static constexpr const char* kLabels[] = {
+      "Rang", "Dossier", "Association", "SIRET", "RNA", "Formation", "Commune", "Subvention",
+      "Convention obligatoire", "Exercice", "Chapitre", "Nature", "Fonction"};
+  static constexpr double kWidths[] = {6, 12, 36, 16, 12, 36, 22, 16, 12, 9, 9, 9, 9};
+  constexpr int kColumns = static_cast<int>(std::size(kLabels));
+  static_assert(kDistributionGrantColumn == 7);
+  sheet.widths(kWidths, kColumns);
+  sheet.header(kLabels, kColumns, formats.header, kHeaderHeightPt, 3);
+  // The total row stays outside the autofilter range, so that sorting never moves it.
+  const int total = layout.distribution_total_row;
+  sheet.autofilter(0, 0, total - 1, kColumns - 1);
+
+  const std::string threshold =
+      sheet_ref(kParametersSheet, cell_name(layout.convention_threshold_row, 1, true));
+  int row = 1;
+  for (const DossierEvaluation* e : layout.granted) {
+    const Dossier& d = *e->dossier;
+    const std::string grant_cell = cell_name(row, kDistributionGrantColumn);
+    if (e->rank) sheet.integer(row, 0, *e->rank);
+    sheet.text(row, 1, d.id);
+    sheet.text(row, 2, d.association.name);
+    sheet.text(row, 3, d.association.siret);
+    optional_text(sheet, row, 4, d.association.rna);
+    sheet.text(row, 5, d.training.title);
+    optional_text(sheet, row, 6, e->commune);
+    sheet.money(row, kDistributionGrantColumn, e->grant, formats.money);
+    // A formula, so that a grant Finance edits here updates the column.
+    sheet.formula_text(row, 8, "=IF(" + grant_cell + ">" + threshold + ",\"Oui\",\"Non\")",
+                       yes_no(e->grant > kConventionThreshold));
+    sheet.integer(row, 9, campaign.calendar.council_session.year);
+    optional_text(sheet, row, 10, campaign.budget.chapter);
+    optional_text(sheet, row, 11, campaign.budget.account);
+    optional_text(sheet, row, 12, campaign.budget.function);
+    ++row;
+  }
+
+  sheet.text(total, 0, "Total", formats.bold);
+  const std::string sum =
+      layout.granted.empty()
+          ? std::string("=0")
+          : "=SUM(" + cell_name(1, kDistributionGrantColumn) + ":" + cell_name(total - 1, kDistributionGrantColumn) + ")";
+  sheet.formula(total, kDistributionGrantColumn, sum, euros(layout.allocated), formats.money_bold);
+}
+
+}  // namespace aap::xlsx

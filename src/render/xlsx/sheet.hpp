@@ -1,0 +1,60 @@
+// A thin checked layer over libxlsxwriter: every call's error becomes an exception naming the file, and money,
+// dates and percentages turn into cell numbers here only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <xlsxwriter.h>
+
+#include "model/date.hpp"
+#include "model/money.hpp"
+
+namespace aap::xlsx {
+
+/// Throws std::runtime_error "Impossible d'écrire <file> : <reason>" when `error` is not LXW_NO_ERROR.
+void check(lxw_error error, const std::string& file);
+
+/// "A", "Z", "AA"… for a 0-based column.
+std::string column_name(int column);
+/// "A2" style reference, 0-based row and column; `absolute` gives "$A$2".
+std::string cell_name(int row, int column, bool absolute = false);
+/// 'Répartition'!$H$12: sheet names are always quoted, which every reader accepts.
+std::string sheet_ref(std::string_view sheet, std::string_view cell);
+
+/// Euros as the spreadsheet's number: the one place where money becomes a double, for display.
+double euros(Money m);
+
+/// One worksheet with checked writes. Rows and columns are 0-based ints.
+class Sheet {
+ public:
+  Sheet(lxw_worksheet* worksheet, const std::string& file) : ws_(worksheet), file_(&file) {}
+
+  void text(int row, int column, const std::string& value, lxw_format* format = nullptr);
+  void number(int row, int column, double value, lxw_format* format = nullptr);
+  void integer(int row, int column, std::int64_t value, lxw_format* format = nullptr);
+  void money(int row, int column, Money value, lxw_format* format);
+  void date(int row, int column, Date value, lxw_format* format);
+  void blank(int row, int column, lxw_format* format);
+  /// A formula with its computed value, so that viewers which do not recalculate show the right figure.
+  void formula(int row, int column, const std::string& formula, double value, lxw_format* format = nullptr);
+  void formula_text(int row, int column, const std::string& formula, const std::string& value,
+                    lxw_format* format = nullptr);
+
+  /// Header labels on row 0, bold, `height_pt` high, frozen above `frozen_columns` columns.
+  void header(const char* const* labels, int count, lxw_format* format, double height_pt,
+              int frozen_columns = 0);
+  void widths(const double* widths, int count);
+  void autofilter(int first_row, int first_column, int last_row, int last_column);
+  void conditional(int first_row, int first_column, int last_row, int last_column,
+                   lxw_conditional_format& rule);
+
+  lxw_worksheet* raw() const { return ws_; }
+
+ private:
+  lxw_worksheet* ws_;
+  const std::string* file_;
+};
+
+}  // namespace aap::xlsx
