@@ -56,6 +56,42 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::optional<std::u32string> decode_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const auto cp = decode(s, pos);
+    if (!cp) return std::nullopt;
+    out += *cp;
+  }
+  return out;
+}
+
+std::string encode_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char32_t cp : text) {
+    const auto byte = [](char32_t v) { return static_cast<char>(v); };
+    if (cp < 0x80) {
+      out += byte(cp);
+    } else if (cp < 0x800) {
+      out += byte(0xC0 | (cp >> 6));
+      out += byte(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += byte(0xE0 | (cp >> 12));
+      out += byte(0x80 | ((cp >> 6) & 0x3F));
+      out += byte(0x80 | (cp & 0x3F));
+    } else {
+      out += byte(0xF0 | (cp >> 18));
+      out += byte(0x80 | ((cp >> 12) & 0x3F));
+      out += byte(0x80 | ((cp >> 6) & 0x3F));
+      out += byte(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
 std::size_t code_points(std::string_view s) {
   std::size_t count = 0;
   for (char c : s) {

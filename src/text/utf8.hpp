@@ -14,6 +14,12 @@ bool is_valid_utf8(std::string_view s);
 /// Number of code points (bytes that do not continue a sequence); meaningful on valid UTF-8.
 std::size_t code_points(std::string_view s);
 
+/// The code points of `s`, or nullopt when `s` is not valid UTF-8.
+std::optional<std::u32string> decode_utf8(std::string_view s);
+
+/// `text` in UTF-8 (code points are assumed valid: no surrogates, nothing above U+10FFFF).
+std::string encode_utf8(std::u32string_view text);
+
 /// Why `s` cannot be a text field, in French, or nullopt when it can. Checked in this order:
 ///   "texte qui n’est pas de l’UTF-8 valide"
 ///   "caractère de contrôle U+0007 interdit" (C0, DEL and C1; tab, CR and LF too unless allow_newlines)

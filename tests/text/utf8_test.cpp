@@ -78,3 +78,13 @@ TEST(Utf8, StripsALeadingByteOrderMarkOnly) {
   EXPECT_EQ(aap::text::strip_bom("a\xEF\xBB\xBF"), "a\xEF\xBB\xBF");
   EXPECT_EQ(aap::text::strip_bom(""), "");
 }
+
+TEST(Utf8, DecodesAndEncodesEveryLength) {
+  const std::string text = "a\u00E9\u202F\u20AC\U0001F600";
+  const auto decoded = aap::text::decode_utf8(text);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(*decoded, U"a\u00E9\u202F\u20AC\U0001F600");
+  EXPECT_EQ(aap::text::encode_utf8(*decoded), text);
+}
+
+TEST(Utf8, DecodingInvalidTextGivesNothing) { EXPECT_EQ(aap::text::decode_utf8("caf\xE9"), std::nullopt); }
