@@ -267,3 +267,48 @@ TEST(InvalidInput, CheckReportsEveryProblemAndExitsOne) {
 
 }  // namespace
 }  // namespace aap
+
+namespace aap {
+namespace {
+
+TEST(AnnexesCommand, RewritesOnlyTheWorkbookAndKeepsTheOtherOutputs) {
+  TempDir tmp;
+  ASSERT_EQ(run_aap(with_out("run", tmp / "out"), kRoot).exit_code, 0);
+  std::ofstream(tmp / "out/courriers-keep.txt") << "kept";
+  fs::remove(tmp / "out/annexes.xlsx");
+  const auto r = run_aap(with_out("annexes", tmp / "out"), kRoot);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(tmp / "out/annexes.xlsx"));
+  EXPECT_EQ(slurp(tmp / "out/courriers-keep.txt"), "kept");
+  const auto manifest = nlohmann::json::parse(slurp(tmp / "out/manifest.json"));
+  std::vector<std::string> outputs;
+  for (const auto& o : manifest["outputs"]) outputs.push_back(o["path"]);
+  EXPECT_EQ(outputs, (std::vector<std::string>{"annexes.xlsx", "courriers-keep.txt", "evaluation.json"}));
+}
+
+TEST(RunCommand, AnnexGrantsEqualTheEvaluation) {
+  TempDir tmp;
+  ASSERT_EQ(run_aap(with_out("run", tmp / "out"), kRoot).exit_code, 0);
+  // openpyxl, an independent reader: the Répartition sheet's grants and total against evaluation.json.
+  const std::string script = R"(
+import json, sys, openpyxl
+ev = json.load(open(sys.argv[2]))
+ws = openpyxl.load_workbook(sys.argv[1])['Répartition']
+rows = list(ws.iter_rows(values_only=True))
+header = rows[0]
+col = [i for i, h in enumerate(header) if h and 'Subvention' in str(h)][0]
+ids = [i for i, h in enumerate(header) if h and str(h).strip().lower() in ('id', 'identifiant', 'dossier')][0]
+got = {r[ids]: round(r[col] * 100) for r in rows[1:] if r[ids] and str(r[ids]).startswith('2027')}
+want = {d['id']: d['grant_cents'] for d in ev['dossiers'] if d['grant_cents'] > 0}
+assert got == want, (got, want)
+print('ok', len(got))
+)";
+  std::ofstream(tmp / "check.py") << script;
+  const auto r = run_process({AAP_PYTHON, (tmp / "check.py").string(), (tmp / "out/annexes.xlsx").string(),
+                              (tmp / "out/evaluation.json").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "ok 10\n");
+}
+
+}  // namespace
+}  // namespace aap
