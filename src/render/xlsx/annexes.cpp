@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -156,6 +157,8 @@ void write_annexes(const std::filesystem::path& file, const Campaign& campaign, 
     check_dossier_texts(name, evaluation.dossiers[i], i);
   }
   const Layout layout = lay_out(campaign, evaluation, documents_date);
+  // libxlsxwriter opens the file only when closing, after all the work: find out now that it cannot.
+  if (!std::ofstream(file, std::ios::binary)) xlsx::check(LXW_ERROR_CREATING_XLSX_FILE, name);
 
   // Every sheet is written row after row, so constant memory holds (LIBRARIES.md: 6 MB instead of 235 MB).
   lxw_workbook_options options{};

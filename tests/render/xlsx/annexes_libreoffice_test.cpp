@@ -1,0 +1,57 @@
+// annexes.xlsx recalculated by LibreOffice: every formula gives back the value the file caches.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "render/xlsx/annex_builder.hpp"
+#include "render/xlsx/annexes.hpp"
+#include "render/xlsx/xlsx_test_support.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+// LibreOffice writes 15 significant digits: 5/14 comes back as 0.357142857142857.
+bool same_value(const json& a, const json& b) {
+  if (a.is_number() && b.is_number()) {
+    const double x = a.get<double>();
+    const double y = b.get<double>();
+    return std::fabs(x - y) <= 1e-12 * std::max(1.0, std::fabs(x));
+  }
+  return a == b;
+}
+
+TEST(AnnexesLibreOffice, RecalculatedFormulasEqualTheirCachedValues) {
+  aap::test::AnnexBuilder b;
+  aap::test::add_four_decisions(b);
+  b.add("2027-005", "Numérique Solidaire", {aap::test::annex_session("S", 12, 6)}, aap::Money::from_cents(2300001),
+        aap::Decision::funded, aap::Money::from_cents(2300001));
+  const auto dir = aap::test::scratch_dir("libreoffice");
+  aap::write_annexes(dir / "annexes.xlsx", b.campaign(), b.evaluation(), aap::Date{2027, 3, 20});
+  const json result = aap::test::run_json("recalculate.py", aap::test::quoted(dir / "annexes.xlsx") + " " +
+                                                               aap::test::quoted(dir / "work"));
+
+  EXPECT_EQ(result["sheets"], json::array({"Synthèse", "Dossiers", "Sessions", "Répartition", "Paramètres"}));
+  std::size_t totals = 0;
+  for (const json& c : result["cells"]) {
+    const std::string where = c["sheet"].get<std::string>() + "!" + c["cell"].get<std::string>() + " " +
+                              c["formula"].get<std::string>();
+    EXPECT_TRUE(same_value(c["recalculated"], c["cached"]))
+        << where << ": " << c["recalculated"] << " recalculated, " << c["cached"] << " cached";
+    // From a copy whose cached values were sentinels: proves LibreOffice recalculated.
+    EXPECT_FALSE(same_value(c["sentinel"], c["cached"])) << where;
+    EXPECT_TRUE(same_value(c["from_tampered"], c["cached"])) << where << ": " << c["from_tampered"];
+    if (c["formula"].get<std::string>().find("SUM") != std::string::npos) ++totals;
+    if (c["sheet"] == "Répartition" && c["cell"] == "I4") {
+      EXPECT_EQ(c["recalculated"], "Oui");  // 23 000,01 €
+    }
+  }
+  // Synthèse: 8 SUMIF and 3 SUM; Répartition: its total.
+  EXPECT_EQ(totals, 12u);
+  // Synthèse 19, women % 5, agreements 3 and the total.
+  EXPECT_EQ(result["cells"].size(), 4u + 3 * 4 + 3 + 5 + 3 + 1);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
