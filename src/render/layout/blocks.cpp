@@ -1,0 +1,277 @@
+// Prepares the document's blocks for pagination: lines broken, letter blocks placed in their zones.
+#include <algorithm>
+#include <string>
+#include <type_traits>
+
+#include "render/layout/hyphenator.hpp"
+#include "render/layout/units.hpp"
+
+namespace aap::render::detail {
+
+namespace {
+
+constexpr double kLetterheadLeading = 1.25;
+constexpr double kAddressLeading = 1.2;
+constexpr double kAddressMinSizePt = 9;  // DOMAIN.md: 9 to 12 pt in the window
+constexpr double kWindowGapAbovePt = mm(2);
+constexpr double kWindowGapBelowPt = mm(8);
+constexpr double kColumnGapPt = mm(6);
+constexpr double kListLabelPt = mm(4);
+constexpr double kListTextPt = mm(9);
+constexpr double kListItemSpacePt = 2;
+constexpr double kSignatureSpaceBeforePt = 14;
+constexpr double kHandSignaturePt = mm(15);
+
+struct HeadingStyle {
+  double size_pt;
+  bool italic;
+  double before_pt;
+  double after_pt;
+};
+
+HeadingStyle heading_style(int level) {
+  if (level <= 1) return {13, false, 14, 6};
+  if (level == 2) return {11.5, false, 10, 4};
+  return {10.5, true, 8, 3};
+}
+
+class Preparer {
+ public:
+  Preparer(const TextMeasurer& measurer, const LayoutStyle& style)
+      : measurer_(measurer),
+        style_(style),
+        hyphenator_(style.hyphenate ? &Hyphenator::french() : nullptr),
+        left_(style.margin_left_pt),
+        width_(style.page_width_pt - style.margin_left_pt - style.margin_right_pt) {}
+
+  std::vector<Unit> run(const doc::Document& document) {
+    std::vector<Unit> units;
+    const doc::Block* previous = nullptr;
+    const doc::Block* before_previous = nullptr;
+    for (const auto& block : document.blocks) {
+      std::visit(
+          [&](const auto& b) {
+            using T = std::decay_t<decltype(b)>;
+            if constexpr (std::is_same_v<T, doc::PlaceDate>) {
+              // DOMAIN.md puts the date top right, level with the timbre, when it follows it.
+              const bool after_letterhead =
+                  (previous != nullptr && std::holds_alternative<doc::Letterhead>(*previous)) ||
+                  (previous != nullptr && std::holds_alternative<doc::AddressWindow>(*previous) &&
+                   before_previous != nullptr && std::holds_alternative<doc::Letterhead>(*before_previous));
+              units.push_back(place_date(b, after_letterhead));
+            } else if constexpr (std::is_same_v<T, doc::Table>) {
+              units.emplace_back(std::in_place_type<TableUnit>, prepare_table(b, measurer_, style_));
+            } else if constexpr (std::is_same_v<T, doc::ListBlock>) {
+              list(b, units);
+            } else {
+              units.push_back(prepare(b));
+            }
+          },
+          block);
+      before_previous = previous;
+      previous = &block;
+    }
+    return units;
+  }
+
+ private:
+  double line_height(double size_pt) const { return size_pt * style_.leading; }
+
+  std::vector<TextLine> lines(const doc::Inline& content, double width_pt, double size_pt, doc::Align align,
+                              bool hyphenate, bool force_bold = false) const {
+    LineBreakOptions o;
+    o.width_pt = width_pt;
+    o.size_pt = size_pt;
+    o.align = align;
+    o.force_bold = force_bold;
+    o.hyphenator = hyphenate ? hyphenator_ : nullptr;
+    return break_lines(content, o, measurer_);
+  }
+
+  void add_rows(LinesUnit& unit, const std::vector<TextLine>& text, double x_pt, double line_h, double size_pt) const {
+    for (const auto& l : text) unit.lines.push_back(text_row(l, x_pt, line_h, size_pt));
+  }
+
+  Unit prepare(const doc::Paragraph& p) const {
+    LinesUnit u;
+    add_rows(u, lines(p.content, width_, style_.body_size_pt, p.align, true), left_,
+             line_height(style_.body_size_pt), style_.body_size_pt);
+    u.space_after_pt = style_.paragraph_space_pt;
+    u.x0_pt = left_;
+    u.x1_pt = left_ + width_;
+    return u;
+  }
+
+  Unit prepare(const doc::Heading& h) const {
+    const HeadingStyle hs = heading_style(h.level);
+    doc::Inline content = h.content;
+    for (auto& span : content) span.italic = span.italic || hs.italic;
+    LinesUnit u;
+    add_rows(u, lines(content, width_, hs.size_pt, doc::Align::left, false, true), left_, hs.size_pt * 1.25,
+             hs.size_pt);
+    u.space_before_pt = hs.before_pt;
+    u.space_after_pt = hs.after_pt;
+    u.keep_together = true;
+    u.keep_with_next = true;
+    u.x0_pt = left_;
+    u.x1_pt = left_ + width_;
+    return u;
+  }
+
+  void list(const doc::ListBlock& l, std::vector<Unit>& units) const {
+    const double size = style_.body_size_pt;
+    const double line_h = line_height(size);
+    const double text_x = left_ + kListTextPt;
+    for (std::size_t i = 0; i < l.items.size(); ++i) {
+      LinesUnit u;
+      add_rows(u, lines(l.items[i], width_ - kListTextPt, size, doc::Align::justify, true), text_x, line_h, size);
+      if (u.lines.empty()) u.lines.push_back(Row{line_h, {}});
+      const std::string label = l.ordered ? std::to_string(l.start + static_cast<int>(i)) + "." : "\u2022";
+      const double label_w = measurer_.width(label, Face::regular, size);
+      // Numbers end at the same place, bullets sit at the label position.
+      const double label_x = l.ordered ? text_x - mm(2) - label_w : left_ + kListLabelPt;
+      TextLine label_line;
+      label_line.pieces.push_back({0, label, Face::regular, label_w});
+      for (auto& op : text_row(label_line, label_x, line_h, size).ops) u.lines.front().ops.push_back(op);
+      u.space_before_pt = i == 0 ? 0 : kListItemSpacePt;
+      u.space_after_pt = i + 1 == l.items.size() ? style_.paragraph_space_pt : kListItemSpacePt;
+      u.x0_pt = left_;
+      u.x1_pt = left_ + width_;
+      units.emplace_back(std::in_place_type<LinesUnit>, std::move(u));
+    }
+  }
+
+  Unit prepare(const doc::PageBreak&) const { return BreakUnit{}; }
+
+  Unit prepare(const doc::Letterhead& l) const {
+    const double size = style_.letterhead_size_pt;
+    const double line_h = size * kLetterheadLeading;
+    // The timbre stays in the left column, clear of the address window on the right.
+    const double column = style_.window_left_pt - left_ - kColumnGapPt;
+    LinesUnit u;
+    for (const auto& line : l.lines) {
+      if (plain_text(line).empty()) {
+        u.lines.push_back(Row{line_h / 2, {}});
+        continue;
+      }
+      add_rows(u, lines(line, column, size, doc::Align::left, false), left_, line_h, size);
+    }
+    u.keep_together = true;
+    u.space_after_pt = style_.paragraph_space_pt * 2;
+    u.x0_pt = left_;
+    u.x1_pt = left_ + column;
+    return u;
+  }
+
+  Unit place_date(const doc::PlaceDate& p, bool beside_letterhead) const {
+    const double size = style_.body_size_pt;
+    LinesUnit u;
+    const auto text = lines(doc::Inline{doc::Span{p.text}}, width_, size, doc::Align::right, false);
+    add_rows(u, text, left_, line_height(size), size);
+    double natural = 0;
+    for (const auto& l : text) natural = std::max(natural, l.natural_width_pt);
+    u.keep_together = true;
+    u.beside_previous = beside_letterhead;
+    u.space_before_pt = style_.paragraph_space_pt;
+    u.space_after_pt = style_.paragraph_space_pt * 2;
+    u.x0_pt = left_ + width_ - natural;
+    u.x1_pt = left_ + width_;
+    return u;
+  }
+
+  Unit prepare(const doc::Signature& s) const {
+    const double size = style_.body_size_pt;
+    const double line_h = line_height(size);
+    const double x = left_ + width_ / 2;
+    LinesUnit u;
+    for (std::size_t i = 0; i < s.lines.size(); ++i) {
+      // Room for the hand signature between the title and the name.
+      if (i + 1 == s.lines.size()) u.lines.push_back(Row{kHandSignaturePt, {}});
+      add_rows(u, lines(doc::Inline{doc::Span{s.lines[i]}}, width_ / 2, size, doc::Align::left, false), x, line_h,
+               size);
+    }
+    u.keep_together = true;
+    u.space_before_pt = kSignatureSpaceBeforePt;
+    u.space_after_pt = style_.paragraph_space_pt;
+    u.x0_pt = x;
+    u.x1_pt = left_ + width_;
+    return u;
+  }
+
+  Unit prepare(const doc::AddressWindow& a) const {
+    const double inner_w = style_.window_width_pt - 2 * style_.window_padding_pt;
+    // A little less padding below: the frame is 33 mm and six 10 pt lines must fit.
+    const double inner_h = style_.window_height_pt - 1.5 * style_.window_padding_pt;
+    for (double size = style_.address_size_pt; size >= kAddressMinSizePt - 1e-9; size -= 0.5) {
+      const double line_h = size * kAddressLeading;
+      std::vector<TextLine> all;
+      for (const auto& text : a.lines) {
+        for (auto& l : lines(doc::Inline{doc::Span{text}}, inner_w, size, doc::Align::left, false)) {
+          all.push_back(std::move(l));
+        }
+      }
+      if (static_cast<double>(all.size()) * line_h > inner_h + 1e-9) continue;
+      WindowUnit w;
+      const double x = style_.window_left_pt + style_.window_padding_pt;
+      double y = style_.window_top_pt + style_.window_padding_pt - (line_h - size) / 2;
+      for (const auto& l : all) {
+        for (const auto& op : text_row(l, x, line_h, size).ops) w.ops.push_back(shifted(op, 0, y));
+        y += line_h;
+      }
+      w.zone_x0_pt = style_.window_left_pt;
+      w.zone_y0_pt = style_.window_top_pt - kWindowGapAbovePt;
+      w.zone_x1_pt = style_.window_left_pt + style_.window_width_pt;
+      w.zone_y1_pt = style_.window_top_pt + style_.window_height_pt + kWindowGapBelowPt;
+      return w;
+    }
+    throw LayoutError("adresse trop longue pour la fenêtre de l’enveloppe (85 × 33 mm) : " +
+                      std::to_string(a.lines.size()) + " lignes");
+  }
+
+  const TextMeasurer& measurer_;
+  const LayoutStyle& style_;
+  const Hyphenator* hyphenator_;
+  double left_;
+  double width_;
+};
+
+}  // namespace
+
+Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt) {
+  Row row;
+  row.height_pt = line_height_pt;
+  // The baseline sits so that the text looks centred in its line, whatever the leading.
+  const double baseline = line_height_pt / 2 + size_pt * 0.35;
+  for (const auto& piece : line.pieces) {
+    row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline, piece.text, piece.face, size_pt});
+  }
+  return row;
+}
+
+DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt) {
+  return std::visit(
+      [&](auto o) -> DrawOp {
+        using T = std::decay_t<decltype(o)>;
+        if constexpr (std::is_same_v<T, TextOp>) {
+          o.x_pt += dx_pt;
+          o.baseline_pt += dy_pt;
+        } else if constexpr (std::is_same_v<T, LineOp>) {
+          o.x0_pt += dx_pt;
+          o.x1_pt += dx_pt;
+          o.y0_pt += dy_pt;
+          o.y1_pt += dy_pt;
+        } else {
+          o.x_pt += dx_pt;
+          o.y_pt += dy_pt;
+        }
+        return o;
+      },
+      op);
+}
+
+std::vector<Unit> prepare_blocks(const doc::Document& document, const TextMeasurer& measurer,
+                                 const LayoutStyle& style) {
+  return Preparer(measurer, style).run(document);
+}
+
+}  // namespace aap::render::detail

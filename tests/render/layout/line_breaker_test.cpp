@@ -1,0 +1,124 @@
+// Line breaking with a monospace measurer: 10 pt text, 5 pt a character.
+#include "render/layout/line_breaker.hpp"
+
+#include <gtest/gtest.h>
+
+#include "render/layout/fake_measurer.hpp"
+
+namespace aap::render {
+namespace {
+
+constexpr double kChar = 5;  // width of one character at 10 pt in the fake measurer
+
+std::vector<std::string> texts(const std::vector<TextLine>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    std::string s;
+    for (const auto& p : l.pieces) s += (s.empty() ? "" : "|") + p.text;
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<TextLine> lines(const doc::Inline& content, double chars, doc::Align align = doc::Align::left,
+                            const Hyphenator* hyphenator = nullptr) {
+  LineBreakOptions o;
+  o.width_pt = chars * kChar;
+  o.size_pt = 10;
+  o.align = align;
+  o.hyphenator = hyphenator;
+  return break_lines(content, o, test::FakeMeasurer());
+}
+
+doc::Inline plain(const std::string& s) { return {doc::Span{s}}; }
+
+using Texts = std::vector<std::string>;
+
+TEST(LineBreaker, FillsEachLineWithWholeWords) {
+  EXPECT_EQ(texts(lines(plain("aaa bbb ccc ddd eee"), 11)), (Texts{"aaa bbb ccc", "ddd eee"}));
+}
+
+TEST(LineBreaker, WordExactlyFillingTheLineStaysOnIt) {
+  EXPECT_EQ(texts(lines(plain("aaaa bbbbb cc"), 10)), (Texts{"aaaa bbbbb", "cc"}));
+}
+
+TEST(LineBreaker, NeverBreaksAtNoBreakSpaces) {
+  // "montant de 12 345 €" with U+202F and U+00A0: the amount moves whole to the next line.
+  EXPECT_EQ(texts(lines(plain("montant de 12\u202F345\u00A0€"), 14)), (Texts{"montant de", "12\u202F345\u00A0€"}));
+}
+
+TEST(LineBreaker, JustifiedLinesEndAtTheRightEdgeButNotTheLastOne) {
+  const auto result = lines(plain("aa bb cc dd ee ff gg"), 10, doc::Align::justify);
+  ASSERT_EQ(texts(result), (Texts{"aa|bb|cc", "dd|ee|ff", "gg"}));
+  // 6 characters and 4 spare: 2 characters more in each of the two spaces.
+  EXPECT_DOUBLE_EQ(result[0].pieces[1].x_pt, 4 * kChar);
+  EXPECT_DOUBLE_EQ(result[0].pieces[2].x_pt + result[0].pieces[2].width_pt, 10 * kChar);
+  EXPECT_EQ(result[2].pieces[0].x_pt, 0);
+}
+
+TEST(LineBreaker, RightAndCentreAlignmentShiftTheLine) {
+  EXPECT_DOUBLE_EQ(lines(plain("abcd"), 10, doc::Align::right)[0].pieces[0].x_pt, 6 * kChar);
+  EXPECT_DOUBLE_EQ(lines(plain("abcd"), 10, doc::Align::center)[0].pieces[0].x_pt, 3 * kChar);
+}
+
+TEST(LineBreaker, LooseLineHyphenatesTheNextWordInFrench) {
+  // "ab" leaves room for 12 characters: "internatio-" fits, "internationa-" would not.
+  EXPECT_EQ(texts(lines(plain("ab internationalisation"), 15, doc::Align::left, &Hyphenator::french())),
+            (Texts{"ab internatio-", "nalisation"}));
+}
+
+TEST(LineBreaker, WithoutDictionaryTheLongWordMovesWhole) {
+  EXPECT_EQ(texts(lines(plain("ab internationalisation"), 20)), (Texts{"ab", "internationalisation"}));
+}
+
+TEST(LineBreaker, TightLineDoesNotHyphenate) {
+  // Two characters of room: the line is not loose, the word moves whole.
+  EXPECT_EQ(texts(lines(plain("abcdefghijklm conventionnement"), 16, doc::Align::left, &Hyphenator::french())),
+            (Texts{"abcdefghijklm", "conventionnement"}));
+}
+
+TEST(LineBreaker, SoftHyphenShowsOnlyWhereTheWordBreaks) {
+  EXPECT_EQ(texts(lines(plain("xx abc\u00ADdefgh"), 8)), (Texts{"xx abc-", "defgh"}));
+  EXPECT_EQ(texts(lines(plain("abc\u00ADdefgh"), 20)), (Texts{"abcdefgh"}));
+}
+
+TEST(LineBreaker, CompoundWordBreaksAfterItsHyphen) {
+  EXPECT_EQ(texts(lines(plain("à Septèmes-les-Vallons"), 16)), (Texts{"à Septèmes-les-", "Vallons"}));
+}
+
+TEST(LineBreaker, WordWiderThanTheLineIsCutNeverOverflows) {
+  EXPECT_EQ(texts(lines(plain("https://example.org/abcdefgh"), 10)), (Texts{"https://ex", "ample.org/", "abcdefgh"}));
+}
+
+TEST(LineBreaker, NewlineForcesABreakAndThatLineIsNotJustified) {
+  const auto result = lines(plain("aa bb\ncc dd ee ff"), 10, doc::Align::justify);
+  ASSERT_EQ(texts(result), (Texts{"aa bb", "cc|dd|ee", "ff"}));
+  EXPECT_DOUBLE_EQ(result[0].pieces[0].width_pt, 5 * kChar);
+}
+
+TEST(LineBreaker, FacesFollowTheSpansAcrossAWord) {
+  const doc::Inline content{doc::Span{"Objet", true}, doc::Span{"\u00A0: attribution"}};
+  const auto result = lines(content, 40);
+  ASSERT_EQ(result.size(), 1u);
+  ASSERT_EQ(result[0].pieces.size(), 2u);
+  EXPECT_EQ(result[0].pieces[0].text, "Objet");
+  EXPECT_EQ(result[0].pieces[0].face, Face::bold);
+  EXPECT_EQ(result[0].pieces[1].text, "\u00A0: attribution");
+  EXPECT_EQ(result[0].pieces[1].face, Face::regular);
+  EXPECT_DOUBLE_EQ(result[0].pieces[1].x_pt, 5 * kChar);
+}
+
+TEST(LineBreaker, MissingGlyphNamesTheWholeText) {
+  try {
+    lines(plain("Formation 中文 avancée"), 40);
+    FAIL() << "no exception";
+  } catch (const MissingGlyph& e) {
+    EXPECT_EQ(e.code_point(), U'\u4E2D');
+    EXPECT_EQ(e.text(), "Formation 中文 avancée");
+  }
+}
+
+TEST(LineBreaker, InvalidUtf8IsRefused) { EXPECT_THROW(lines(plain("abc\xC3"), 40), InvalidText); }
+
+}  // namespace
+}  // namespace aap::render

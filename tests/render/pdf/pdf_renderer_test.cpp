@@ -1,0 +1,170 @@
+// The PDF backend checked through independent readers: pdftotext, pdffonts, pdfinfo, qpdf.
+#include "render/pdf/pdf_renderer.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "render/layout/text_measurer.hpp"
+#include "render/pdf/sample_letter.hpp"
+
+namespace aap::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int status = -1;
+  std::string output;
+};
+
+CommandResult run(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return r;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.output.append(buffer.data(), n);
+  r.status = pclose(pipe);
+  return r;
+}
+
+class PdfRenderer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("aap-pdf-test-" + std::to_string(getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const auto path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(PdfRenderer, TextIsExtractableWithFrenchCharacters) {
+  const std::string path = write("letter.pdf", render_pdf(test::sample_letter()));
+  const auto r = run("pdftotext -enc UTF-8 " + path + " -");
+  ASSERT_EQ(r.status, 0) << r.output;
+  for (const char* expected : {"Madame Élodie Lœwenbruck, présidente", "Association Cœur d’Œuvre Numérique",
+                               "13002 MARSEILLE", "24 500 €", "« Développeur web »", "Marseille, le 20 mars 2027",
+                               "Jean-Pierre MARTIN", "Critères d’éligibilité", "Page 1/1"}) {
+    EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+  }
+}
+
+TEST_F(PdfRenderer, EveryFontIsEmbeddedSubsetWithToUnicode) {
+  const std::string path = write("letter.pdf", render_pdf(test::sample_letter()));
+  const auto r = run("pdffonts " + path);
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::istringstream lines(r.output);
+  std::string line;
+  int fonts = 0;
+  while (std::getline(lines, line)) {
+    if (line.find("LiberationSans") == std::string::npos) continue;
+    ++fonts;
+    std::istringstream fields(line);
+    std::string name, type1, type2, encoding, emb, sub, uni;
+    fields >> name >> type1 >> type2 >> encoding >> emb >> sub >> uni;  // "CID TrueType" is two words
+    EXPECT_EQ(encoding, "Identity-H") << line;
+    EXPECT_EQ(emb, "yes") << line;
+    EXPECT_EQ(sub, "yes") << line;
+    EXPECT_EQ(uni, "yes") << line;
+  }
+  EXPECT_EQ(fonts, 2) << r.output;  // regular and bold are used by the sample, nothing else is embedded
+}
+
+TEST_F(PdfRenderer, QpdfCheckPasses) {
+  const std::string path = write("letter.pdf", render_pdf(test::sample_letter("2027-002", 40)));
+  const auto r = run("qpdf --check " + path);
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("No syntax or stream encoding errors found"), std::string::npos) << r.output;
+}
+
+TEST_F(PdfRenderer, SameInputGivesIdenticalBytes) {
+  const std::string first = render_pdf(test::sample_letter());
+  const std::string second = render_pdf(test::sample_letter());
+  EXPECT_EQ(first, second);
+}
+
+TEST_F(PdfRenderer, IdentifierMakesTheFileIdDiffer) {
+  const std::string a = render_pdf(test::sample_letter("2027-001"));
+  const std::string b = render_pdf(test::sample_letter("2027-003"));
+  auto id_of = [](const std::string& pdf) {
+    const auto at = pdf.rfind("/ID");
+    return at == std::string::npos ? std::string() : pdf.substr(at, 80);
+  };
+  ASSERT_FALSE(id_of(a).empty());
+  EXPECT_NE(id_of(a), id_of(b));
+}
+
+TEST_F(PdfRenderer, MetadataComesFromTheDocument) {
+  const std::string path = write("letter.pdf", render_pdf(test::sample_letter()));
+  const auto r = run("pdfinfo -isodates " + path);
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::map<std::string, std::string> info;
+  std::istringstream lines(r.output);
+  for (std::string line; std::getline(lines, line);) {
+    const auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const auto value = line.find_first_not_of(' ', colon + 1);
+    info[line.substr(0, colon)] = value == std::string::npos ? "" : line.substr(value);
+  }
+  EXPECT_EQ(info["Title"], "Notification de subvention — dossier 2027-001");
+  EXPECT_EQ(info["Author"], "Métropole Aix-Marseille-Provence");
+  EXPECT_EQ(info["Subject"], "Appel à projets Grande École du Numérique 2027");
+  EXPECT_EQ(info["CreationDate"], "2027-03-20T00:00:00Z");
+  EXPECT_EQ(info["ModDate"], "2027-03-20T00:00:00Z");
+  EXPECT_EQ(info["Page size"], "595.276 x 841.89 pts (A4)");
+  const auto lang = run("qpdf --qdf --object-streams=disable " + path + " - | grep -a '/Lang'");
+  EXPECT_NE(lang.output.find("/Lang (fr-FR)"), std::string::npos) << lang.output;
+}
+
+TEST_F(PdfRenderer, NoBreakSpacesAreMappedInToUnicode) {
+  // pdftotext prints U+00A0 and U+202F as plain spaces: read the ToUnicode map itself (LIBRARIES.md).
+  const std::string path = write("letter.pdf", render_pdf(test::sample_letter()));
+  const auto r = run("qpdf --qdf --object-streams=disable " + path + " - | grep -a -i -E '<(00a0|202f)>'");
+  EXPECT_NE(r.output.find("00A0"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("202F"), std::string::npos) << r.output;
+}
+
+TEST_F(PdfRenderer, LongTableBreaksOntoNumberedPages) {
+  const std::string path = write("long.pdf", render_pdf(test::sample_letter("2027-004", 60)));
+  const auto r = run("pdftotext -enc UTF-8 " + path + " -");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("Page 1/3"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Page 3/3"), std::string::npos) << r.output;
+}
+
+TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
+  doc::Document d = test::sample_letter();
+  d.blocks.push_back(doc::Paragraph{test::text("Formation 中文 avancée")});
+  try {
+    render_pdf(d);
+    FAIL() << "no exception";
+  } catch (const MissingGlyph& e) {
+    EXPECT_EQ(e.code_point(), U'\u4E2D');
+    EXPECT_EQ(e.text(), "Formation 中文 avancée");
+    EXPECT_STREQ(e.what(), "caractère U+4E2D absent de la police, dans « Formation 中文 avancée »");
+  }
+}
+
+TEST_F(PdfRenderer, BadDocumentDateIsRefused) {
+  doc::Document d = test::sample_letter();
+  d.metadata.date_iso = "20/03/2027";
+  EXPECT_THROW(render_pdf(d), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace aap::render
