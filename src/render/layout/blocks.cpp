@@ -48,7 +48,10 @@ class Preparer {
     std::vector<Unit> units;
     const doc::Block* previous = nullptr;
     const doc::Block* before_previous = nullptr;
-    for (const auto& block : document.blocks) {
+    for (std::size_t index = 0; index < document.blocks.size(); ++index) {
+      const doc::Block& block = document.blocks[index];
+      const bool before_signature = index + 1 < document.blocks.size() &&
+                                    std::holds_alternative<doc::Signature>(document.blocks[index + 1]);
       std::visit(
           [&](const auto& b) {
             using T = std::decay_t<decltype(b)>;
@@ -65,6 +68,10 @@ class Preparer {
               list(b, units);
             } else {
               units.push_back(prepare(b));
+              // The closing formula does not stay behind when the signature moves to the next page.
+              if (auto* lines = std::get_if<LinesUnit>(&units.back()); lines != nullptr && before_signature) {
+                lines->keep_with_next = true;
+              }
             }
           },
           block);
@@ -133,6 +140,8 @@ class Preparer {
       TextLine label_line;
       label_line.pieces.push_back({0, label, Face::regular, label_w});
       for (auto& op : text_row(label_line, label_x, line_h, size).ops) u.lines.front().ops.push_back(op);
+      // Orphans and widows counted in items: a list neither starts nor ends with a lone item on a page.
+      u.keep_with_next = l.items.size() > 1 && (i == 0 || i + 2 == l.items.size());
       u.space_before_pt = i == 0 ? 0 : kListItemSpacePt;
       u.space_after_pt = i + 1 == l.items.size() ? style_.paragraph_space_pt : kListItemSpacePt;
       u.x0_pt = left_;

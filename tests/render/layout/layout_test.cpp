@@ -241,6 +241,25 @@ TEST(Pagination, PageBreakStartsANewPageAndTwoLeaveABlankOne) {
   EXPECT_EQ(out.pages[2].ops.size(), 1u);  // only its footer
 }
 
+TEST(Lists, ListDoesNotEndWithALoneItemOnTheNextPage) {
+  doc::Document d;
+  d.blocks.push_back(lines_paragraph("f", 25));
+  d.blocks.push_back(doc::ListBlock{false, 1, {plain("premier"), plain("second")}});
+  const auto out = lay_out(d);
+  EXPECT_EQ(page_of(out, "premier"), 2);
+  EXPECT_EQ(page_of(out, "second"), 2);
+}
+
+TEST(LetterBlocks, ClosingFormulaFollowsTheSignatureToTheNextPage) {
+  doc::Document d;
+  d.blocks.push_back(lines_paragraph("f", 22));
+  d.blocks.push_back(doc::Paragraph{plain("Je vous prie d’agréer")});
+  d.blocks.push_back(doc::Signature{{"Le Président", "Jean MARTIN"}});
+  const auto out = lay_out(d);
+  EXPECT_EQ(page_of(out, "Jean MARTIN"), 2);
+  EXPECT_EQ(page_of(out, "Je vous prie"), 2);
+}
+
 TEST(Lists, ItemsCarryTheirLabelsAndNumbersStartWhereAsked) {
   doc::Document d;
   d.blocks.push_back(doc::ListBlock{true, 3, {plain("trois"), plain("quatre")}});
