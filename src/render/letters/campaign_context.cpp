@@ -1,0 +1,63 @@
+// Template values shared by the letters and the notice.
+#include "render/letters/campaign_context.hpp"
+
+#include "render/letters/addressing.hpp"
+#include "text/french.hpp"
+
+namespace aap::letters {
+
+using tpl::Value;
+
+std::string ordinal(int n) { return n == 1 ? "1er" : std::to_string(n) + "e"; }
+
+std::string signatory_quality(const Signatory& signatory) {
+  const std::string& title = signatory.title;
+  for (const char* article : {"Le ", "La ", "L’", "L'"}) {
+    if (title.rfind(article, 0) == 0) return title;
+  }
+  if (title.empty()) return title;
+  const bool vowel = std::string("AEIOUÉÈaeiou").find(title[0]) != std::string::npos ||
+                     title.rfind("É", 0) == 0;
+  if (vowel) return "L’" + title;
+  return (signatory.civility == "Madame" ? "La " : "Le ") + title;
+}
+
+void add_campaign_values(Value& root, const Campaign& campaign, Date documents_date) {
+  const Authority& a = campaign.authority;
+  root.set("date", fr::date(documents_date));
+
+  Value address = Value::list();
+  for (const std::string& line : a.address) address.push(line);
+  root.set("collectivite", Value()
+                               .set("nom", a.name)
+                               .set("conseil", a.council)
+                               .set("service", a.service)
+                               .set("ville", a.city)
+                               .set("adresse", std::move(address)));
+  root.set("contact", Value()
+                          .set("nom", a.contact.name)
+                          .set("courriel", a.contact.email)
+                          .set("telephone", a.contact.phone.value_or(""))
+                          .set("a_telephone", Value::flag(a.contact.phone.has_value() && !a.contact.phone->empty())));
+  root.set("signataire", Value()
+                             .set("civilite", a.signatory.civility)
+                             .set("nom", signatory_name(a.signatory.name))
+                             .set("titre", a.signatory.title)
+                             .set("qualite", signatory_quality(a.signatory)));
+  const Calendar& cal = campaign.calendar;
+  root.set("campagne", Value()
+                           .set("id", campaign.id)
+                           .set("titre", campaign.title)
+                           .set("enveloppe", fr::money(campaign.envelope))
+                           .set("enveloppe_lettres", fr::money_in_words(campaign.envelope))
+                           .set("date_publication", fr::date(cal.published_on))
+                           .set("date_limite", fr::date(cal.deadline))
+                           .set("date_seance", fr::date(cal.council_session)));
+  const auto& number = campaign.deliberation.number;
+  // SPEC §3.1: a deliberation field left out prints as a blank to fill.
+  root.set("deliberation", Value()
+                               .set("numero", number && !number->empty() ? "n° " + *number : "n° ……")
+                               .set("a_numero", Value::flag(number && !number->empty())));
+}
+
+}  // namespace aap::letters

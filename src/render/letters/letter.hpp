@@ -1,0 +1,44 @@
+// The notification letter of one dossier: its template values, its template, its doc::Document.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/campaign.hpp"
+#include "model/date.hpp"
+#include "model/evaluation.hpp"
+#include "render/document/document.hpp"
+#include "render/template/template_set.hpp"
+#include "render/template/value.hpp"
+
+namespace aap::letters {
+
+/// Above this amount a subsidy needs a convention (loi n° 2000-321 du 12 avril 2000, art. 10; décret
+/// n° 2001-495): 23 000 € a year.
+inline constexpr Money kConventionThreshold = Money::from_euros(23000);
+
+/// The template of each decision: "courrier-finance", "courrier-finance-partiellement",
+/// "courrier-non-finance", "courrier-ineligible".
+std::string letter_template(Decision decision);
+
+/// Every value a letter template may use (templates/README.md lists them): the campaign's (see
+/// add_campaign_values), then `reference`, `association`, `representant`, `destinataire` {adresse[]
+/// (NF Z10-011), appel, salutation, formule_politesse}, `dossier`, `decision` flags, `subvention`,
+/// `convention`, `rang`, `score`, `criteres[]`, `criteres_eligibilite[]`, `criteres_bareme[]`,
+/// `motifs[]` (the failed eligibility criteria). Every key is present whatever the decision.
+/// `evaluation.dossier` must not be null.
+tpl::Value letter_values(const Campaign& campaign, const DossierEvaluation& evaluation, Date documents_date);
+
+/// Renders the decision's template and parses the markup into the letter, with its metadata (title,
+/// author = the authority, subject, identifier = the dossier id, date). Throws tpl::TemplateError
+/// (template file, dossier and reason) when the template or its markup fails.
+doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
+                           const DossierEvaluation& evaluation, Date documents_date);
+
+/// Checks the four letter templates before any output: every name they use exists (static check against
+/// sample values), and each renders and parses for a sample dossier of its decision. Empty when all is
+/// well.
+std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet& templates,
+                                                         const Campaign& campaign);
+
+}  // namespace aap::letters
