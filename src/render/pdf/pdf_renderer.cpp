@@ -128,6 +128,13 @@ void set_metadata(PoDoFo::PdfMemDocument& pdf, const doc::Metadata& m) {
   catalog.AddKey(PoDoFo::PdfName("ViewerPreferences"), viewer);
 }
 
+std::string to_bytes(PoDoFo::PdfMemDocument& pdf) {
+  PoDoFo::PdfRefCountedBuffer buffer;
+  PoDoFo::PdfOutputDevice device(&buffer);
+  pdf.Write(&device);
+  return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
 }  // namespace
 
 std::string render_pdf(const doc::Document& document) {
@@ -142,11 +149,31 @@ std::string render_pdf(const doc::Document& document) {
     paint(laid_out, canvas);
   }
   set_metadata(pdf, document.metadata);
+  return to_bytes(pdf);
+}
 
-  PoDoFo::PdfRefCountedBuffer buffer;
-  PoDoFo::PdfOutputDevice device(&buffer);
-  pdf.Write(&device);
-  return std::string(buffer.GetBuffer(), device.GetLength());
+std::string render_pdf_batch(const std::vector<doc::Document>& documents, const doc::Metadata& metadata) {
+  const FontMetrics& metrics = FontMetrics::liberation_sans();
+  const FontMeasurer measurer(metrics);
+  // Every document is laid out before anything is drawn: a MissingGlyph leaves no half-written batch.
+  std::vector<LaidOutDocument> laid_out;
+  laid_out.reserve(documents.size());
+  for (const auto& d : documents) laid_out.push_back(layout_document(d, measurer));
+
+  PoDoFo::PdfMemDocument pdf;
+  pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_5);
+  {
+    PdfCanvas canvas(pdf, metrics);
+    for (const auto& l : laid_out) {
+      paint(l, canvas);
+      if (l.pages.size() % 2 == 1) {
+        canvas.begin_page(l.width_pt, l.height_pt);
+        canvas.end_page();
+      }
+    }
+  }
+  set_metadata(pdf, metadata);
+  return to_bytes(pdf);
 }
 
 void write_pdf(const doc::Document& document, const std::string& path) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -145,6 +146,34 @@ TEST_F(PdfRenderer, LongTableBreaksOntoNumberedPages) {
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("Page 1/3"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("Page 3/3"), std::string::npos) << r.output;
+}
+
+TEST_F(PdfRenderer, BatchStartsEveryDocumentOnAnOddPage) {
+  doc::Metadata m;
+  m.title = "Courriers à imprimer";
+  m.identifier = "courriers";
+  m.date_iso = "2027-03-20";
+  // One page, then two pages, then one page: blanks after the first and the last.
+  const std::string path = write(
+      "batch.pdf", render_pdf_batch({test::sample_letter("2027-001"), test::sample_letter("2027-002", 30),
+                                     test::sample_letter("2027-003")},
+                                    m));
+  const auto info = run("pdfinfo " + path);
+  EXPECT_NE(info.output.find("Pages:           6"), std::string::npos) << info.output;
+  auto page_text = [&](int page) {
+    return run("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + path + " -")
+        .output;
+  };
+  EXPECT_NE(page_text(1).find("2027-001"), std::string::npos);
+  EXPECT_EQ(page_text(2).find_first_not_of("\n\f "), std::string::npos) << page_text(2);
+  EXPECT_NE(page_text(3).find("Page 1/2"), std::string::npos);
+  EXPECT_NE(page_text(3).find("2027-002"), std::string::npos);
+  EXPECT_NE(page_text(4).find("Page 2/2"), std::string::npos);
+  EXPECT_NE(page_text(5).find("2027-003"), std::string::npos);
+  EXPECT_NE(page_text(5).find("Page 1/1"), std::string::npos);
+  EXPECT_EQ(run("qpdf --check " + path).status, 0);
+  const auto fonts = run("pdffonts " + path);
+  EXPECT_EQ(std::count(fonts.output.begin(), fonts.output.end(), '\n'), 4) << fonts.output;  // 2 headers, 2 fonts
 }
 
 TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
