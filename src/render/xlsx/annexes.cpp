@@ -1,6 +1,8 @@
 // annexes.xlsx: checks every string, lays the sheets out, then writes them in constant-memory mode.
 #include "render/xlsx/annexes.hpp"
 
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -9,8 +11,6 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
-
-#include <xlsxwriter.h>
 
 #include "render/xlsx/annexes_layout.hpp"
 #include "render/xlsx/sheet.hpp"
@@ -139,7 +139,8 @@ Formats make_formats(lxw_workbook* workbook) {
 
 std::time_t midnight_utc(Date d) {
   const std::chrono::sys_days day{std::chrono::year{d.year} / d.month / d.day};
-  return static_cast<std::time_t>(std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count());
+  return static_cast<std::time_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count());
 }
 
 // Frees a workbook that was not closed, when an exception leaves write_annexes half-way.

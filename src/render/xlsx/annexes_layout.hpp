@@ -1,12 +1,12 @@
 // What the sheets of annexes.xlsx share: formats, and where the cells that formulas point at lie.
 #pragma once
 
+#include <xlsxwriter.h>
+
 #include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <xlsxwriter.h>
 
 #include "model/campaign.hpp"
 #include "model/evaluation.hpp"
@@ -51,12 +51,12 @@ struct Parameter {
 
 struct Layout {
   std::vector<Parameter> parameters;
-  int envelope_row = 0;             // 0-based rows of Paramètres
+  int envelope_row = 0;  // 0-based rows of Paramètres
   int convention_threshold_row = 0;
-  int dossiers_last_row = 1;        // 0-based; at least 1, so that ranges never run backwards
+  int dossiers_last_row = 1;                      // 0-based; at least 1, so that ranges never run backwards
   std::vector<const DossierEvaluation*> granted;  // grant > 0, by rank
-  int distribution_total_row = 1;   // 0-based
-  Money allocated;                  // sum of the grants in Répartition
+  int distribution_total_row = 1;                 // 0-based
+  Money allocated;                                // sum of the grants in Répartition
 };
 
 /// French labels of the decisions, as Dossiers shows them and Synthèse counts them.

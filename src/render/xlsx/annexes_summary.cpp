@@ -36,7 +36,8 @@ std::vector<Parameter> campaign_parameters(const Campaign& c, Date documents_dat
       {"Séance du conseil", "calendar.council_session", c.calendar.council_session},
       {"Date des documents", "calendar.documents_date", documents_date},
       {"Demandeurs d'emploi peu qualifiés par session (minimum)",
-       "criteria.min_low_qualified_job_seekers_per_session", whole(k.min_low_qualified_job_seekers_per_session)},
+       "criteria.min_low_qualified_job_seekers_per_session",
+       whole(k.min_low_qualified_job_seekers_per_session)},
       {"Part de femmes (minimum)", "criteria.min_women_percent", k.min_women_percent},
       {"Part de stagiaires de niveau bac ou infra (cible)", "criteria.low_qualification_target_percent",
        k.low_qualification_target_percent},
@@ -56,11 +57,10 @@ std::vector<Parameter> campaign_parameters(const Campaign& c, Date documents_dat
        std::string(a.policy == Policy::priority ? "par ordre de priorité" : "proportionnelle")},
       money_or_none("Plafond par dossier", "allocation.max_per_dossier", a.max_per_dossier, "aucun"),
       money_or_none("Plafond par stagiaire", "allocation.max_per_trainee", a.max_per_trainee, "aucun"),
-      a.max_cost_share_percent
-          ? Parameter{"Part maximale du coût total", "allocation.max_cost_share_percent",
-                      *a.max_cost_share_percent}
-          : Parameter{"Part maximale du coût total", "allocation.max_cost_share_percent",
-                      std::string("aucune")},
+      a.max_cost_share_percent ? Parameter{"Part maximale du coût total", "allocation.max_cost_share_percent",
+                                           *a.max_cost_share_percent}
+                               : Parameter{"Part maximale du coût total", "allocation.max_cost_share_percent",
+                                           std::string("aucune")},
       money_or_none("Subvention minimale", "allocation.min_grant", a.min_grant, "aucune"),
       {"Arrondi", "allocation.rounding",
        std::string(a.rounding == Rounding::euro ? "à l'euro inférieur" : "au centime")},
@@ -109,7 +109,8 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
   sheet.widths(kWidths, 4);
   sheet.header(kLabels, 4, formats.header, 30);
 
-  // Set before the rows (constant memory). Finance may edit grants in Répartition: a remainder below zero means the envelope is overspent.
+  // Set before the rows (constant memory). Finance may edit grants in Répartition: a remainder below zero
+  // means the envelope is overspent.
   lxw_conditional_format overspent{};
   overspent.type = LXW_CONDITIONAL_TYPE_CELL;
   overspent.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN;
@@ -124,9 +125,9 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
 
   const int total = layout.distribution_total_row;
   sheet.text(2, 0, "Montant attribué (Répartition)");
-  const std::string grants = sheet_ref(kDistributionSheet, cell_name(1, kDistributionGrantColumn, true) +
-                                                               ":" +
-                                                               cell_name(total - 1, kDistributionGrantColumn, true));
+  const std::string grants =
+      sheet_ref(kDistributionSheet, cell_name(1, kDistributionGrantColumn, true) + ":" +
+                                        cell_name(total - 1, kDistributionGrantColumn, true));
   sheet.formula(2, 1, layout.granted.empty() ? "=0" : "=COUNT(" + grants + ")",
                 static_cast<double>(layout.granted.size()));
   sheet.formula(2, 2, "=" + sheet_ref(kDistributionSheet, cell_name(total, kDistributionGrantColumn, true)),
@@ -136,11 +137,12 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
   sheet.formula(3, 2, "=C2-C3", euros(envelope - layout.allocated), formats.money);
 
   const auto column = [&](int c) {
-    return sheet_ref(kDossiersSheet, cell_name(1, c, true) + ":" + cell_name(layout.dossiers_last_row, c, true));
+    return sheet_ref(kDossiersSheet,
+                     cell_name(1, c, true) + ":" + cell_name(layout.dossiers_last_row, c, true));
   };
   const std::string decisions = column(kDossiersDecisionColumn);
-  static constexpr Decision kDecisions[] = {Decision::funded, Decision::partially_funded, Decision::not_funded,
-                                            Decision::ineligible};
+  static constexpr Decision kDecisions[] = {Decision::funded, Decision::partially_funded,
+                                            Decision::not_funded, Decision::ineligible};
   int row = 4;
   for (Decision d : kDecisions) {
     Money granted;

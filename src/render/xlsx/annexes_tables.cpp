@@ -17,12 +17,20 @@ struct CriterionColumn {
 
 // Every code of SPEC §4, in evaluation.json's order: the columns do not depend on the first dossier.
 constexpr CriterionColumn kCriteria[] = {
-    {"GEN-LABEL", true},      {"GEN-FREE", true},         {"GEN-SESSION-SIZE", true},
-    {"GEN-WOMEN", true},      {"CT-METROPOLE", true},     {"PRIO-QPV-SITE", false},
-    {"CT-QPV-RESIDENTS", false}, {"CT-PLIE", false},      {"CT-PARTNERSHIP", false},
-    {"CT-EMPLOYERS", false},  {"GEN-LOW-QUALIFICATION", false},
+    {"GEN-LABEL", true},
+    {"GEN-FREE", true},
+    {"GEN-SESSION-SIZE", true},
+    {"GEN-WOMEN", true},
+    {"CT-METROPOLE", true},
+    {"PRIO-QPV-SITE", false},
+    {"CT-QPV-RESIDENTS", false},
+    {"CT-PLIE", false},
+    {"CT-PARTNERSHIP", false},
+    {"CT-EMPLOYERS", false},
+    {"GEN-LOW-QUALIFICATION", false},
 };
 constexpr int kCriteriaCount = static_cast<int>(std::size(kCriteria));
+constexpr int kEligibilityCount = 5;  // the first five columns of kCriteria
 constexpr int kFirstCriterionColumn = 10;
 constexpr double kHeaderHeightPt = 45;
 
@@ -30,6 +38,28 @@ const char* yes_no(bool value) { return value ? "Oui" : "Non"; }
 
 void optional_text(Sheet& sheet, int row, int column, const std::optional<std::string>& value) {
   if (value) sheet.text(row, column, *value);
+}
+
+// Failed eligibility criteria in red; rows not funded (not funded, ineligible) in grey.
+void highlight_dossiers(Sheet& sheet, const Formats& formats, int last_row, int columns) {
+  // The failed-criterion rule comes first, so that it wins over the row's grey.
+  lxw_conditional_format failed{};
+  failed.type = LXW_CONDITIONAL_TYPE_CELL;
+  failed.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+  std::string no = "\"Non\"";
+  failed.value_string = no.data();
+  failed.format = formats.failed;
+  sheet.conditional(1, kFirstCriterionColumn, last_row, kFirstCriterionColumn + kEligibilityCount - 1,
+                    failed);
+
+  const std::string decision = "$" + column_name(kDossiersDecisionColumn) + "2";
+  std::string rule = "=OR(" + decision + "=\"" + decision_label(Decision::not_funded) + "\"," + decision +
+                     "=\"" + decision_label(Decision::ineligible) + "\")";
+  lxw_conditional_format unfunded{};
+  unfunded.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  unfunded.value_string = rule.data();
+  unfunded.format = formats.unfunded;
+  sheet.conditional(1, 0, last_row, columns - 1, unfunded);
 }
 
 }  // namespace
@@ -45,11 +75,11 @@ const char* decision_label(Decision decision) {
 }
 
 void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& evaluation) {
-  static constexpr const char* kFixed[] = {"Dossier", "Association", "SIRET", "Commune", "Territoire",
-                                           "Niveau de priorité", "Site en QPV", "Stagiaires (T)",
-                                           "Femmes (W)", "Part de femmes"};
-  static constexpr const char* kTail[] = {"Score", "Rang", "Montant demandé", "Plafond", "Subvention",
-                                          "Décision"};
+  static constexpr const char* kFixed[] = {
+      "Dossier",     "Association",    "SIRET",      "Commune",       "Territoire", "Niveau de priorité",
+      "Site en QPV", "Stagiaires (T)", "Femmes (W)", "Part de femmes"};
+  static constexpr const char* kTail[] = {"Score",   "Rang",       "Montant demandé",
+                                          "Plafond", "Subvention", "Décision"};
   static_assert(std::size(kFixed) == kFirstCriterionColumn);
   std::vector<const char*> labels(std::begin(kFixed), std::end(kFixed));
   for (const CriterionColumn& c : kCriteria) labels.push_back(c.code);
@@ -66,23 +96,7 @@ void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& eval
   // In constant-memory mode a range must be set before its rows are written.
   const int rows = static_cast<int>(evaluation.dossiers.size());
   sheet.autofilter(0, 0, rows, columns - 1);
-  const int last = std::max(rows, 1);
-  // The failed-criterion rule comes first, so that it wins over the row's grey.
-  lxw_conditional_format failed{};
-  failed.type = LXW_CONDITIONAL_TYPE_CELL;
-  failed.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-  std::string no = "\"Non\"";
-  failed.value_string = no.data();
-  failed.format = formats.failed;
-  sheet.conditional(1, kFirstCriterionColumn, last, kFirstCriterionColumn + 4, failed);
-  const std::string decision = "$" + column_name(kDossiersDecisionColumn) + "2";
-  std::string unfunded_rule = "=OR(" + decision + "=\"" + decision_label(Decision::not_funded) + "\"," +
-                              decision + "=\"" + decision_label(Decision::ineligible) + "\")";
-  lxw_conditional_format unfunded{};
-  unfunded.type = LXW_CONDITIONAL_TYPE_FORMULA;
-  unfunded.value_string = unfunded_rule.data();
-  unfunded.format = formats.unfunded;
-  sheet.conditional(1, 0, last, columns - 1, unfunded);
+  highlight_dossiers(sheet, formats, std::max(rows, 1), columns);
 
   int row = 1;
   for (const DossierEvaluation& e : evaluation.dossiers) {
@@ -124,10 +138,18 @@ void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& eval
 }
 
 void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& evaluation) {
-  static constexpr const char* kLabels[] = {
-      "Dossier", "Association", "Session", "Début", "Fin", "Stagiaires", "Femmes",
-      "Demandeurs d'emploi peu qualifiés", "Niveau bac ou infra", "Résidents QPV",
-      "Résidents Veille Active", "Suivis PLIE"};
+  static constexpr const char* kLabels[] = {"Dossier",
+                                            "Association",
+                                            "Session",
+                                            "Début",
+                                            "Fin",
+                                            "Stagiaires",
+                                            "Femmes",
+                                            "Demandeurs d'emploi peu qualifiés",
+                                            "Niveau bac ou infra",
+                                            "Résidents QPV",
+                                            "Résidents Veille Active",
+                                            "Suivis PLIE"};
   static constexpr double kWidths[] = {12, 36, 18, 11, 11, 11, 9, 14, 11, 11, 11, 9};
   constexpr int kColumns = static_cast<int>(std::size(kLabels));
   sheet.widths(kWidths, kColumns);
@@ -156,10 +178,13 @@ void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& eval
   }
 }
 
-void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layout, const Campaign& campaign) {
-  static constexpr const char* kLabels[] = {
-      "Rang", "Dossier", "Association", "SIRET", "RNA", "Formation", "Commune", "Subvention",
-      "Convention obligatoire", "Exercice", "Chapitre", "Nature", "Fonction"};
+void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layout,
+                        const Campaign& campaign) {
+  static constexpr const char* kLabels[] = {"Rang",     "Dossier",    "Association",
+                                            "SIRET",    "RNA",        "Formation",
+                                            "Commune",  "Subvention", "Convention obligatoire",
+                                            "Exercice", "Chapitre",   "Nature",
+                                            "Fonction"};
   static constexpr double kWidths[] = {6, 12, 36, 16, 12, 36, 22, 16, 12, 9, 9, 9, 9};
   constexpr int kColumns = static_cast<int>(std::size(kLabels));
   static_assert(kDistributionGrantColumn == 7);
@@ -194,10 +219,9 @@ void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layo
   }
 
   sheet.text(total, 0, "Total", formats.bold);
-  const std::string sum =
-      layout.granted.empty()
-          ? std::string("=0")
-          : "=SUM(" + cell_name(1, kDistributionGrantColumn) + ":" + cell_name(total - 1, kDistributionGrantColumn) + ")";
+  const std::string sum = layout.granted.empty() ? std::string("=0")
+                                                 : "=SUM(" + cell_name(1, kDistributionGrantColumn) + ":" +
+                                                       cell_name(total - 1, kDistributionGrantColumn) + ")";
   sheet.formula(total, kDistributionGrantColumn, sum, euros(layout.allocated), formats.money_bold);
 }
 

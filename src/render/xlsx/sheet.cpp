@@ -14,14 +14,11 @@ std::string reason(lxw_error error) {
   switch (error) {
     case LXW_ERROR_CREATING_XLSX_FILE:
       return "le fichier ne peut pas être créé (dossier absent ou droits insuffisants)";
-    case LXW_ERROR_CREATING_TMPFILE:
-      return "un fichier temporaire ne peut pas être créé";
-    case LXW_ERROR_MEMORY_MALLOC_FAILED:
-      return "mémoire insuffisante";
+    case LXW_ERROR_CREATING_TMPFILE: return "un fichier temporaire ne peut pas être créé";
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return "mémoire insuffisante";
     case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
       return "texte de plus de 32 767 caractères, la limite d'une cellule";
-    default:
-      return std::string("erreur de libxlsxwriter (") + lxw_strerror(error) + ")";
+    default: return std::string("erreur de libxlsxwriter (") + lxw_strerror(error) + ")";
   }
 }
 

@@ -1,12 +1,12 @@
-// A thin checked layer over libxlsxwriter: every call's error becomes an exception naming the file, and money,
-// dates and percentages turn into cell numbers here only.
+// A thin checked layer over libxlsxwriter: every call's error becomes an exception naming the file, and
+// money, dates and percentages turn into cell numbers here only.
 #pragma once
+
+#include <xlsxwriter.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include <xlsxwriter.h>
 
 #include "model/date.hpp"
 #include "model/money.hpp"

@@ -54,7 +54,8 @@ class AnnexBuilder {
 
   /// Adds a dossier with `sessions`, evaluated as given. `failed` lists the eligibility codes that fail.
   DossierEvaluation& add(std::string id, std::string association, std::vector<Session> sessions,
-                         Money requested, Decision decision, Money grant, std::vector<std::string> failed = {}) {
+                         Money requested, Decision decision, Money grant,
+                         std::vector<std::string> failed = {}) {
     Dossier& d = dossiers_.emplace_back();
     d.id = std::move(id);
     d.association.name = std::move(association);

@@ -25,12 +25,12 @@ bool same_value(const json& a, const json& b) {
 TEST(AnnexesLibreOffice, RecalculatedFormulasEqualTheirCachedValues) {
   aap::test::AnnexBuilder b;
   aap::test::add_four_decisions(b);
-  b.add("2027-005", "Numérique Solidaire", {aap::test::annex_session("S", 12, 6)}, aap::Money::from_cents(2300001),
-        aap::Decision::funded, aap::Money::from_cents(2300001));
+  b.add("2027-005", "Numérique Solidaire", {aap::test::annex_session("S", 12, 6)},
+        aap::Money::from_cents(2300001), aap::Decision::funded, aap::Money::from_cents(2300001));
   const auto dir = aap::test::scratch_dir("libreoffice");
   aap::write_annexes(dir / "annexes.xlsx", b.campaign(), b.evaluation(), aap::Date{2027, 3, 20});
-  const json result = aap::test::run_json("recalculate.py", aap::test::quoted(dir / "annexes.xlsx") + " " +
-                                                               aap::test::quoted(dir / "work"));
+  const json result = aap::test::run_json(
+      "recalculate.py", aap::test::quoted(dir / "annexes.xlsx") + " " + aap::test::quoted(dir / "work"));
 
   EXPECT_EQ(result["sheets"], json::array({"Synthèse", "Dossiers", "Sessions", "Répartition", "Paramètres"}));
   std::size_t totals = 0;

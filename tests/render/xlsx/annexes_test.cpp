@@ -60,7 +60,8 @@ json* Annexes::dump_ = nullptr;
 TEST_F(Annexes, SheetsComeInTheSpecifiedOrder) {
   std::vector<std::string> names;
   for (const json& s : (*dump_)["sheets"]) names.push_back(s["name"]);
-  EXPECT_EQ(names, (std::vector<std::string>{"Synthèse", "Dossiers", "Sessions", "Répartition", "Paramètres"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Synthèse", "Dossiers", "Sessions", "Répartition", "Paramètres"}));
 }
 
 TEST_F(Annexes, DossiersHasOneRowPerDossierInEvaluationOrderWithNumericGrants) {
@@ -181,7 +182,8 @@ TEST_F(Annexes, SynthesisTotalsAreFormulasOverTheOtherSheetsWithTheirValues) {
   EXPECT_EQ(rows[5][0]["value"], "Financé partiellement");
   EXPECT_EQ(rows[5][1]["value"], "=COUNTIF('Dossiers'!$AA$2:$AA$5,\"Financé partiellement\")");
   EXPECT_EQ(rows[5][1]["cached"], 1);
-  EXPECT_EQ(rows[5][2]["value"], "=SUMIF('Dossiers'!$AA$2:$AA$5,\"Financé partiellement\",'Dossiers'!$Z$2:$Z$5)");
+  EXPECT_EQ(rows[5][2]["value"],
+            "=SUMIF('Dossiers'!$AA$2:$AA$5,\"Financé partiellement\",'Dossiers'!$Z$2:$Z$5)");
   EXPECT_EQ(cents(rows[5][2]["cached"]), 1234550);
   EXPECT_EQ(cents(rows[5][3]["cached"]), 2000000);
   EXPECT_EQ(rows[8][0]["value"], "Total des dossiers");
@@ -293,8 +295,9 @@ TEST(AnnexesFile, InvalidUtf8IsRefusedNamingTheDossierAndField) {
     aap::write_annexes(dir / "annexes.xlsx", b.campaign(), b.evaluation(), kDocumentsDate);
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "Impossible d'écrire " + (dir / "annexes.xlsx").string() +
-                                         " : dossier 2027-005, champ association.name : UTF-8 invalide à l'octet 4");
+    EXPECT_EQ(std::string(e.what()),
+              "Impossible d'écrire " + (dir / "annexes.xlsx").string() +
+                  " : dossier 2027-005, champ association.name : UTF-8 invalide à l'octet 4");
   }
   EXPECT_FALSE(std::filesystem::exists(dir / "annexes.xlsx"));
   std::filesystem::remove_all(dir);
@@ -325,8 +328,9 @@ TEST(AnnexesFile, BadCampaignStringIsRefused) {
     aap::write_annexes("out/annexes.xlsx", b.campaign(), b.evaluation(), kDocumentsDate);
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "Impossible d'écrire out/annexes.xlsx : campagne, champ authority.name : "
-                           "caractère de contrôle U+000A à l'octet 11");
+    EXPECT_STREQ(e.what(),
+                 "Impossible d'écrire out/annexes.xlsx : campagne, champ authority.name : "
+                 "caractère de contrôle U+000A à l'octet 11");
   }
 }
 
@@ -337,8 +341,9 @@ TEST(AnnexesFile, UnwritablePathIsAFrenchErrorNamingTheFile) {
     aap::write_annexes("/nonexistent-dir/annexes.xlsx", b.campaign(), b.evaluation(), kDocumentsDate);
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "Impossible d'écrire /nonexistent-dir/annexes.xlsx : le fichier ne peut pas être "
-                           "créé (dossier absent ou droits insuffisants)");
+    EXPECT_STREQ(e.what(),
+                 "Impossible d'écrire /nonexistent-dir/annexes.xlsx : le fichier ne peut pas être "
+                 "créé (dossier absent ou droits insuffisants)");
   }
 }
 

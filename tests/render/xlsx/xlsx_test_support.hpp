@@ -1,15 +1,15 @@
 // Running the Python readers of the annexes tests and parsing what they print.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
-
-#include <nlohmann/json.hpp>
 
 namespace aap::test {
 
@@ -23,8 +23,8 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
 
 /// Runs tests/render/xlsx/<script> with AAP_PYTHON and returns its standard output; throws on failure.
 inline std::string run_script(const std::string& script, const std::string& arguments) {
-  const std::string command = std::string(AAP_PYTHON) + " " + AAP_SOURCE_DIR + "/tests/render/xlsx/" + script +
-                              " " + arguments;
+  const std::string command =
+      std::string(AAP_PYTHON) + " " + AAP_SOURCE_DIR + "/tests/render/xlsx/" + script + " " + arguments;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("popen: " + command);
   std::string out;
