@@ -29,6 +29,7 @@ Value criterion_values(const CriterionResult& c) {
       .set("resultat", c.eligibility ? (c.passed ? "Satisfait" : "Non satisfait") : points_text(c.points, c.max_points))
       .set("satisfait", Value::flag(c.passed))
       .set("eligibilite", Value::flag(c.eligibility))
+      .set("points_obtenus", std::to_string(c.points) + " / " + std::to_string(c.max_points))
       .set("points", std::to_string(c.points))
       .set("points_max", std::to_string(c.max_points));
 }

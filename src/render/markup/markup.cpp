@@ -94,7 +94,7 @@ void set_column_weights(doc::Table& table) {
   for (const auto& row : table.header) measure(row);
   for (const auto& row : table.rows) measure(row);
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
-    table.columns[i].width_weight = static_cast<int>(std::clamp<std::size_t>(longest[i], 6, 40));
+    table.columns[i].width_weight = static_cast<int>(std::clamp<std::size_t>(longest[i], 6, 30));
   }
 }
 

@@ -200,9 +200,11 @@ TEST(Letter, IneligibleForOneReasonSaysSoInTheSingular) {
 TEST(Letter, CriteriaTableShowsObservedRequiredAndResult) {
   const Dossier d = dossier();
   const std::string text = letter_text(evaluation(d, Decision::funded));
-  EXPECT_THAT(text, HasSubstr("Critère | Constaté | Requis | Résultat\n"));
+  EXPECT_THAT(text, HasSubstr("Critère d’éligibilité | Constaté | Requis | Résultat\n"));
   EXPECT_THAT(text, HasSubstr("Part de femmes | 5 / 14 (35,71 %) | ≥ 30 % | Satisfait\n"));
-  EXPECT_THAT(text, HasSubstr("Participants suivis par un PLIE | 3 / 14 (21,43 %) | ≥ 20 % | 0 / 15 points\n"));
+  EXPECT_THAT(text, HasSubstr("Critère de classement | Constaté | Condition | Points\n"));
+  EXPECT_THAT(text, HasSubstr("Participants suivis par un PLIE | 3 / 14 (21,43 %) | ≥ 20 % | 0 / 15\n"));
+  EXPECT_THAT(text, HasSubstr("Total |  |  | 60 / 100\n"));
 }
 
 TEST(Letter, LetterBlocksTimbrePlaceDateAddressAndSignature) {
