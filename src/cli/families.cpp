@@ -1,11 +1,46 @@
 // The document families that `run` writes, in order; each names the files it owns in the output folder.
+#include <algorithm>
+
 #include "cli/pipeline.hpp"
+#include "render/letters/letter.hpp"
+#include "render/notice/notice.hpp"
+#include "render/pdf/pdf_renderer.hpp"
 #include "render/xlsx/annexes.hpp"
 
 namespace aap::cli {
+namespace {
+
+constexpr const char* kNoticeFile = "avis-appel-a-projets.pdf";
+constexpr const char* kLettersFolder = "courriers/";
+constexpr const char* kPrintBatch = "courriers/courriers-a-imprimer.pdf";
+
+void write_notice(const Run& run, OutputDir& out) {
+  out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign, run.date)));
+}
+
+// One letter per dossier, then the print batch in the same order: rank, then the ineligible by id.
+void write_letters(const Run& run, OutputDir& out) {
+  std::vector<doc::Document> letters;
+  letters.reserve(run.evaluation.dossiers.size());
+  for (const DossierEvaluation& e : run.evaluation.dossiers) {
+    letters.push_back(letters::build_letter(*run.templates, run.campaign, e, run.date));
+    out.write(kLettersFolder + e.dossier->id + ".pdf", render::render_pdf(letters.back()));
+  }
+  doc::Metadata batch;
+  batch.title = "Courriers de notification — " + run.campaign.title;
+  batch.author = run.campaign.authority.name;
+  batch.subject = "Courriers à imprimer en recto verso, " + std::to_string(letters.size()) + " dossiers";
+  batch.identifier = run.campaign.id + "/courriers";
+  batch.date_iso = run.date.iso();
+  out.write(kPrintBatch, render::render_pdf_batch(letters, batch));
+}
+
+}  // namespace
 
 const std::vector<Family>& families() {
   static const std::vector<Family> kFamilies = {
+      {"notice", [](const std::string& rel) { return rel == kNoticeFile; }, write_notice},
+      {"letters", [](const std::string& rel) { return rel.rfind(kLettersFolder, 0) == 0; }, write_letters},
       {"annexes", [](const std::string& rel) { return rel == "annexes.xlsx"; },
        [](const Run& run, OutputDir& out) {
          write_annexes(out.staging() / "annexes.xlsx", run.campaign, run.evaluation, run.date);
@@ -13,6 +48,13 @@ const std::vector<Family>& families() {
        }},
   };
   return kFamilies;
+}
+
+std::vector<tpl::TemplateProblem> check_templates(const tpl::TemplateSet& templates, const Campaign& campaign) {
+  std::vector<tpl::TemplateProblem> problems = notice::check_notice_template(templates, campaign);
+  const auto letters = letters::check_letter_templates(templates, campaign);
+  problems.insert(problems.end(), letters.begin(), letters.end());
+  return problems;
 }
 
 }  // namespace aap::cli

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "model/dossier.hpp"
 #include "model/evaluation.hpp"
 #include "output/output_dir.hpp"
+#include "render/template/template_set.hpp"
 
 namespace aap::cli {
 
@@ -22,6 +24,7 @@ struct Run {
   CommuneTable communes;
   std::vector<Dossier> dossiers;  // the valid ones; evaluation points into it: never resized after
   Evaluation evaluation;
+  std::optional<tpl::TemplateSet> templates;  // loaded and checked before the first dossier
   Date date;                      // printed on the documents
   std::vector<std::filesystem::path> input_files;  // campaign, communes, dossier files
 };
@@ -35,5 +38,9 @@ struct Family {
 
 /// The families, in the order `run` writes them.
 const std::vector<Family>& families();
+
+/// Every problem of the templates that the documents need (names, partials, markup), checked with
+/// sample values before any dossier is processed.
+std::vector<tpl::TemplateProblem> check_templates(const tpl::TemplateSet& templates, const Campaign& campaign);
 
 }  // namespace aap::cli
