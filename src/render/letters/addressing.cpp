@@ -217,13 +217,16 @@ struct Layout {
   }
 };
 
-Layout lay_out(const Association& a, bool abbreviated) {
+// Abbreviation levels, each adding to the one before: the association's name, the civility, the first name.
+enum Abbreviate { kNone = 0, kName = 1, kCivility = 2, kFirstName = 3 };
+
+Layout lay_out(const Association& a, int level) {
   const Representative& r = a.representative;
   Layout layout;
-  const std::string civility = abbreviated ? short_civility(squeeze(r.civility)) : squeeze(r.civility);
+  const std::string civility = level >= kCivility ? short_civility(squeeze(r.civility)) : squeeze(r.civility);
   const std::string first = squeeze(r.first_name);
   std::string person = join({civility, first, squeeze(r.last_name)});
-  if (abbreviated && length(person) > kMaxChars && !first.empty()) {
+  if (level >= kFirstName && length(person) > kMaxChars && !first.empty()) {
     person = join({civility, text::encode_utf8(decode(first).substr(0, 1)) + ".", squeeze(r.last_name)});
   }
   const std::string role = squeeze(r.role);
@@ -235,7 +238,7 @@ Layout lay_out(const Association& a, bool abbreviated) {
     layout.add(wrap(role), Part::role);
   }
   std::string name = squeeze(a.name);
-  if (abbreviated) name = abbreviate(name, {{"association", "asso."}});
+  if (level >= kName) name = abbreviate(name, {{"association", "asso."}});
   layout.add(wrap(name), Part::name);
 
   std::vector<std::string> address;
@@ -295,11 +298,11 @@ std::string to_upper(std::string_view s) {
 }
 
 std::vector<std::string> postal_address_lines(const Association& association) {
-  Layout layout = lay_out(association, false);
-  if (layout.lines.size() > kMaxLines) {
-    layout = lay_out(association, true);
-    drop_until_fits(layout);
+  Layout layout = lay_out(association, kNone);
+  for (int level = kName; level <= kFirstName && layout.lines.size() > kMaxLines; ++level) {
+    layout = lay_out(association, level);
   }
+  drop_until_fits(layout);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < layout.lines.size(); ++i) {
     std::string line = i >= 3 ? without_punctuation(layout.lines[i].text) : layout.lines[i].text;

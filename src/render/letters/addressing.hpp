@@ -15,8 +15,9 @@ namespace aap::letters {
 /// the association's name, the address lines, then "13002 MARSEILLE" (postal code and locality in
 /// capitals without accents, hyphens or apostrophes); from line 4 on, no punctuation.
 /// A line too long is wrapped at a space (a single word longer than a line is split with a hyphen), never
-/// cut. When that makes more than 6 lines: civilities ("Mme", "M."), the first name (initial), street
-/// words ("bd", "av"…) and "Association" ("Asso.") are abbreviated; if still more than 6, lines are
+/// cut (a street line too long is first abbreviated: "bd", "av"…). When that makes more than 6 lines,
+/// abbreviations are added one at a time until it fits: "Association" ("Asso."), the civility ("Mme",
+/// "M."), then the first name (its initial); if still more than 6, lines are
 /// dropped in this order: the role (when on its own line), the address complements (every address line
 /// but the street — the first one starting with a digit, else the last), the addressee, then the end of
 /// the association's name. The street and the last line are never dropped.

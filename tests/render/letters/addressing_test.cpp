@@ -85,6 +85,16 @@ TEST(PostalAddress, TooManyLinesAbbreviatesBeforeDroppingAnything) {
                           "13002 MARSEILLE"}));
 }
 
+TEST(PostalAddress, AbbreviatesOnlyAsMuchAsNeeded) {
+  Association a = association("Association pour la Formation et l'Insertion Numérique des Quartiers Nord");
+  a.representative = {"Monsieur", "Karim", "Benhaddou", "Président"};
+  a.address = {{"Centre social Les Flamants", "23 avenue Alexandre Ansaldi"}, "13014", "Marseille"};
+  EXPECT_EQ(postal_address_lines(a),
+            (Lines{"Monsieur Karim Benhaddou, Président", "Asso. pour la Formation et l'Insertion",
+                   "Numérique des Quartiers Nord", "Centre social Les Flamants", "23 avenue Alexandre Ansaldi",
+                   "13014 MARSEILLE"}));
+}
+
 TEST(PostalAddress, DropsTheRoleThenTheComplementsButNeverStreetOrLocality) {
   Association a = association(
       "Fédération régionale des structures de médiation numérique et d’insertion professionnelle des Bouches-du-Rhône");
