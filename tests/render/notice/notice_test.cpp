@@ -102,7 +102,7 @@ TEST(Notice, CapsLeftOutAreNotPrintedAndProportionalPolicyIsExplained) {
   EXPECT_THAT(text, HasSubstr("au prorata de ces montants"));
 }
 
-TEST(Notice, CalendarContactAndSignature) {
+TEST(Notice, CalendarContactAndPlaceDate) {
   const std::string text = notice_text(campaign());
   EXPECT_THAT(text, HasSubstr("Publication de l’appel à projets | 1er décembre 2026\n"));
   EXPECT_THAT(text, HasSubstr("Date limite de dépôt des dossiers | 31 janvier 2027\n"));
@@ -110,8 +110,7 @@ TEST(Notice, CalendarContactAndSignature) {
   EXPECT_THAT(text, HasSubstr("Sophie Bernard — Direction Emploi-Insertion, Métropole Aix-Marseille-Provence\n"));
   EXPECT_THAT(text, HasSubstr("Courriel : aap-gen@example.fr\n"));
   EXPECT_THAT(text, Not(HasSubstr("téléphone")));
-  EXPECT_THAT(text, HasSubstr("Marseille, le 1er décembre 2026\nLa Présidente du Conseil de Territoire Marseille "
-                              "Provence\nAnne DE LA TOUR\n"));
+  EXPECT_THAT(text, HasSubstr("Courriel : aap-gen@example.fr\nFait à Marseille, le 1er décembre 2026\n"));
 }
 
 TEST(Notice, MetadataNameTheCampaign) {
