@@ -304,6 +304,11 @@ void TemplateSet::check_text(const Source& source, std::vector<const Value*>& sc
       problem(start, std::string(sigil == '#' || sigil == '^' ? "section" : "variable") + " inconnue " +
                          in_guillemets(name));
     }
+    if ((sigil == '#' || sigil == '^') && value != nullptr && value->kind() == Value::Kind::text) {
+      // kainjow takes any text, even an empty one, for true: such a section would always (or never) show.
+      problem(start, "section " + in_guillemets(name) +
+                         " sur un texte, qui compte toujours pour vrai : utilisez une condition ou une liste");
+    }
     if (sigil == '#' || sigil == '^') {
       open.push_back({name, scopes.size()});
       // kainjow pushes an object, or each item of a list; the first item stands for all of them.

@@ -81,6 +81,13 @@ TEST(TemplateSet, CheckRefusesAListUsedAsAVariable) {
             "liste s’utilise en section « {{#criteres}} … {{/criteres}} »)\n");
 }
 
+TEST(TemplateSet, CheckRefusesASectionOverAText) {
+  const auto set = TemplateSet::from_sources({{"lettre", "{{#nom}}x{{/nom}}"}});
+  EXPECT_EQ(messages(set.check("lettre", sample())),
+            "templates/lettre.mustache:1:1: section « nom » sur un texte, qui compte toujours pour vrai : utilisez "
+            "une condition ou une liste\n");
+}
+
 TEST(TemplateSet, MalformedTemplateIsRefusedAtLoadWithLineAndColumn) {
   try {
     TemplateSet::from_sources({{"bon", "x"}, {"lettre", "a\nb {{#finance}} c\n{{nom"}});
