@@ -33,6 +33,10 @@ FontFace load_face(const char* file, bool bold, bool italic) {
     face.advance[static_cast<std::size_t>(c)] =
         static_cast<float>(metrics->UnicodeCharWidth(static_cast<unsigned short>(c)));
   }
+  // Liberation lacks the non-breaking hyphen and the word joiner (LIBRARIES.md); the layout never breaks at
+  // either, so the canvas draws them as a plain hyphen and as nothing.
+  if (face.advance[0x2011] < 0) face.advance[0x2011] = face.advance['-'];
+  if (face.advance[0x2060] < 0) face.advance[0x2060] = 0;
   return face;
 }
 

@@ -20,6 +20,18 @@ PoDoFo::PdfString utf8_string(const std::string& s) {
   return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.data()), static_cast<PoDoFo::pdf_long>(s.size()));
 }
 
+/// The characters FontMetrics measures in place of glyphs Liberation lacks: U+2011 as "-", U+2060 dropped.
+std::string drawable(std::string_view text) {
+  std::string out(text);
+  for (std::size_t at = out.find("\u2011"); at != std::string::npos; at = out.find("\u2011", at)) {
+    out.replace(at, 3, "-");
+  }
+  for (std::size_t at = out.find("\u2060"); at != std::string::npos; at = out.find("\u2060", at)) {
+    out.erase(at, 3);
+  }
+  return out;
+}
+
 class PdfCanvas final : public Canvas {
  public:
   PdfCanvas(PoDoFo::PdfMemDocument& pdf, const FontMetrics& metrics) : pdf_(pdf), metrics_(metrics) {}
@@ -47,7 +59,7 @@ class PdfCanvas final : public Canvas {
     PoDoFo::PdfFont* f = font(face);
     f->SetFontSize(static_cast<float>(size_pt));
     painter_.SetFont(f);
-    painter_.DrawText(x_pt, height_pt_ - baseline_pt, utf8_string(std::string(text)));
+    painter_.DrawText(x_pt, height_pt_ - baseline_pt, utf8_string(drawable(text)));
   }
 
   void line(double x0_pt, double y0_pt, double x1_pt, double y1_pt, double width_pt) override {

@@ -176,6 +176,14 @@ TEST_F(PdfRenderer, BatchStartsEveryDocumentOnAnOddPage) {
   EXPECT_EQ(std::count(fonts.output.begin(), fonts.output.end(), '\n'), 4) << fonts.output;  // 2 headers, 2 fonts
 }
 
+TEST_F(PdfRenderer, NonBreakingHyphenAndWordJoinerAreDrawnDespiteTheFont) {
+  doc::Document d = test::sample_letter();
+  d.blocks.push_back(doc::Paragraph{test::text("Septèmes\u2011les\u2011Vallons et mot\u2060joint")});
+  const std::string path = write("letter.pdf", render_pdf(d));
+  const auto r = run("pdftotext -enc UTF-8 " + path + " -");
+  EXPECT_NE(r.output.find("Septèmes-les-Vallons et motjoint"), std::string::npos) << r.output;
+}
+
 TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
   doc::Document d = test::sample_letter();
   d.blocks.push_back(doc::Paragraph{test::text("Formation 中文 avancée")});
