@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,20 @@ struct DossierLoad {
   std::vector<InvalidDossier> invalid;         // one entry per file (or array element) refused
   Diagnostics diagnostics;                     // every problem found, for the terminal
   std::vector<std::filesystem::path> files;    // every file read, for the manifest
+  /// Every well-formed id met so far, valid dossier or not, with where it was first met
+  /// ("fixtures/dossiers/a.json", or "….json, élément [2]"): ids are unique across the whole run.
+  std::map<std::string, std::string> id_sources;
 };
 
-/// `inputs` are folders (their `*.json`, sorted by name) or files. Ids are checked unique across all.
+/// `inputs` are folders (their `*.json`, sorted by name, not recursive) or files. Ids are checked unique
+/// across all. Files are named in messages as given (`fixtures/dossiers/2027-004.json`), never made
+/// absolute. A problem that is no dossier's (a path that does not exist, a folder without `*.json`) is in
+/// `diagnostics` only; a file that cannot be read or parsed, and each dossier refused, is also in `invalid`.
 DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs);
 
-/// Validates the dossiers of one file's text. `display_name` names the file in messages.
+/// Validates the dossiers of one file's text. `display_name` names the file in messages. In a file holding
+/// an array, each element is a dossier on its own (refused without refusing the others), and its field
+/// paths start with its index: `[2].training.title`.
 void parse_dossiers(std::string_view text, const std::string& display_name, DossierLoad& load);
 
 }  // namespace aap

@@ -1,0 +1,210 @@
+// Reads and checks the campaign file (SPEC §3.1): checked before the first dossier, so that a wrong
+// threshold or weight stops the run instead of skewing every decision.
+#include "input/campaign_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "input/communes.hpp"
+#include "input/json_fields.hpp"
+#include "input/json_locator.hpp"
+#include "input/json_parse.hpp"
+#include "text/utf8.hpp"
+
+namespace aap {
+
+namespace {
+
+using input::ObjectReader;
+using input::Presence;
+using input::in_guillemets;
+
+Signatory read_signatory(ObjectReader r) {
+  Signatory out;
+  out.civility = r.text("civility").value_or("");
+  out.name = r.text("name").value_or("");
+  out.title = r.text("title").value_or("");
+  r.reject_unknown();
+  return out;
+}
+
+Contact read_contact(ObjectReader r) {
+  Contact out;
+  out.name = r.text("name").value_or("");
+  out.email = r.text("email").value_or("");
+  out.phone = r.text("phone", Presence::optional);
+  r.reject_unknown();
+  return out;
+}
+
+Authority read_authority(ObjectReader r) {
+  Authority out;
+  out.name = r.text("name").value_or("");
+  out.council = r.text("council").value_or("");
+  out.service = r.text("service").value_or("");
+  out.address = r.texts("address", 1).value_or(std::vector<std::string>{});
+  out.city = r.text("city").value_or("");
+  if (auto s = r.object("signatory")) out.signatory = read_signatory(*s);
+  if (auto c = r.object("contact")) out.contact = read_contact(*c);
+  r.reject_unknown();
+  return out;
+}
+
+Calendar read_calendar(ObjectReader r) {
+  Calendar out;
+  const auto published = r.date("published_on");
+  const auto deadline = r.date("deadline");
+  const auto council = r.date("council_session");
+  out.documents_date = r.date("documents_date", Presence::optional);
+  r.reject_unknown();
+  if (published && deadline && *deadline < *published) {
+    r.report().error(r.field("deadline"), "la date limite (" + deadline->iso() +
+                                              ") précède la publication de l’appel (" + published->iso() + ")");
+  }
+  out.published_on = published.value_or(Date{});
+  out.deadline = deadline.value_or(Date{});
+  out.council_session = council.value_or(Date{});
+  return out;
+}
+
+Criteria read_criteria(ObjectReader r) {
+  Criteria out;
+  if (auto n = r.count("min_low_qualified_job_seekers_per_session")) out.min_low_qualified_job_seekers_per_session = *n;
+  if (auto p = r.percent("min_women_percent")) out.min_women_percent = *p;
+  if (auto p = r.percent("low_qualification_target_percent")) out.low_qualification_target_percent = *p;
+  if (auto p = r.percent("qpv_residents_target_percent")) out.qpv_residents_target_percent = *p;
+  if (auto p = r.percent("significant_plie_percent")) out.significant_plie_percent = *p;
+  if (auto n = r.count("min_employer_partners")) out.min_employer_partners = *n;
+  if (auto t = r.text("priority_territory")) {
+    if (is_known_territory(*t)) {
+      out.priority_territory = *t;
+    } else {
+      r.report().error(r.field("priority_territory"),
+                       in_guillemets(*t) + " n’est pas un territoire connu (marseille-provence, pays-d-aix, pays-salonais, "
+                                    "pays-d-aubagne-et-de-l-etoile, istres-ouest-provence, pays-de-martigues)");
+    }
+  }
+  r.reject_unknown();
+  return out;
+}
+
+Scoring read_scoring(ObjectReader r) {
+  Scoring out;
+  if (auto n = r.count("qpv_site")) out.qpv_site = *n;
+  if (auto n = r.count("qpv_residents")) out.qpv_residents = *n;
+  if (auto n = r.count("plie")) out.plie = *n;
+  if (auto n = r.count("partnership_each")) out.partnership_each = *n;
+  if (auto n = r.count("employers")) out.employers = *n;
+  if (auto n = r.count("low_qualification")) out.low_qualification = *n;
+  r.reject_unknown();
+  return out;
+}
+
+AllocationRules read_allocation(ObjectReader r) {
+  AllocationRules out;
+  if (auto policy = r.text("policy")) {
+    if (*policy == "priority") {
+      out.policy = Policy::priority;
+    } else if (*policy == "proportional") {
+      out.policy = Policy::proportional;
+    } else {
+      r.report().error(r.field("policy"), in_guillemets(*policy) + " n’est pas une règle de répartition connue "
+                                                            "(priority ou proportional)");
+    }
+  }
+  out.max_per_dossier = r.money("max_per_dossier", Presence::optional);
+  out.max_per_trainee = r.money("max_per_trainee", Presence::optional);
+  out.max_cost_share_percent = r.percent("max_cost_share_percent", Presence::optional);
+  out.min_grant = r.money("min_grant", Presence::optional);
+  if (auto rounding = r.text("rounding", Presence::optional)) {
+    if (*rounding == "euro") {
+      out.rounding = Rounding::euro;
+    } else if (*rounding == "cent") {
+      out.rounding = Rounding::cent;
+    } else {
+      r.report().error(r.field("rounding"), in_guillemets(*rounding) + " n’est pas un arrondi connu (euro ou cent)");
+    }
+  }
+  r.reject_unknown();
+  return out;
+}
+
+Budget read_budget(ObjectReader r) {
+  Budget out;
+  out.chapter = r.text("chapter", Presence::optional);
+  out.account = r.text("account", Presence::optional);
+  out.function = r.text("function", Presence::optional);
+  out.operation = r.text("operation", Presence::optional);
+  r.reject_unknown();
+  return out;
+}
+
+DeliberationInfo read_deliberation(ObjectReader r) {
+  DeliberationInfo out;
+  out.number = r.text("number", Presence::optional);
+  out.commission = r.text("commission", Presence::optional);
+  if (auto rap = r.object("rapporteur", Presence::optional)) {
+    out.rapporteur.civility = rap->text("civility", Presence::optional);
+    out.rapporteur.name = rap->text("name", Presence::optional);
+    rap->reject_unknown();
+  }
+  out.framework = r.text("framework", Presence::optional);
+  r.reject_unknown();
+  return out;
+}
+
+}  // namespace
+
+std::optional<Campaign> parse_campaign(std::string_view text, const std::string& display_name, Diagnostics& diags) {
+  const std::string clean = text::strip_bom(text);
+  const auto doc = input::parse_json(clean, display_name, diags);
+  if (!doc) return std::nullopt;
+  const input::JsonLocator locator(clean);
+  input::Report report(display_name, locator);
+  for (const auto& dup : locator.duplicates()) report.error_at(dup.line, dup.path, "champ écrit deux fois");
+
+  Campaign c;
+  if (!doc->is_object()) {
+    report.error("", "le fichier doit contenir un objet JSON (trouvé : " + input::describe(*doc) + ")");
+  } else {
+    ObjectReader r(*doc, "", report);
+    c.id = r.text("id").value_or("");
+    c.title = r.text("title").value_or("");
+    if (auto a = r.object("authority")) c.authority = read_authority(*a);
+    if (auto envelope = r.money("envelope")) {
+      if (envelope->cents() == 0) {
+        report.error("envelope", "l’enveloppe doit être supérieure à 0");
+      }
+      c.envelope = *envelope;
+    }
+    if (auto cal = r.object("calendar")) c.calendar = read_calendar(*cal);
+    if (auto cr = r.object("criteria")) c.criteria = read_criteria(*cr);
+    if (auto s = r.object("scoring")) c.scoring = read_scoring(*s);
+    if (auto al = r.object("allocation")) c.allocation = read_allocation(*al);
+    if (auto b = r.object("budget", Presence::optional)) c.budget = read_budget(*b);
+    if (auto d = r.object("deliberation", Presence::optional)) c.deliberation = read_deliberation(*d);
+    r.reject_unknown();
+  }
+  const bool ok = report.ok();
+  for (auto& diag : report.take_sorted()) diags.push_back(std::move(diag));
+  if (!ok) return std::nullopt;
+  return c;
+}
+
+std::optional<Campaign> read_campaign(const std::filesystem::path& file, Diagnostics& diags) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    diags.push_back(Diagnostic{file.string(), 0, "", "est un dossier, pas un fichier de campagne"});
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream buffer;
+  if (in) buffer << in.rdbuf();
+  if (!in || in.bad()) {
+    diags.push_back(Diagnostic{file.string(), 0, "", "fichier introuvable ou illisible"});
+    return std::nullopt;
+  }
+  return parse_campaign(buffer.str(), file.string(), diags);
+}
+
+}  // namespace aap

@@ -1,0 +1,166 @@
+// The Métropole's communes read from `insee_code;name;territory` (SPEC §3.3).
+#include "input/communes.hpp"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+
+#include "input/identifiers.hpp"
+#include "input/json_fields.hpp"
+#include "text/utf8.hpp"
+
+namespace aap {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kTerritories = {
+    "marseille-provence",           "pays-d-aix",           "pays-salonais",
+    "pays-d-aubagne-et-de-l-etoile", "istres-ouest-provence", "pays-de-martigues"};
+
+constexpr std::string_view kMarseille = "13055";
+
+std::string known_territories() {
+  std::string out;
+  for (const auto key : kTerritories) {
+    if (!out.empty()) out += ", ";
+    out += key;
+  }
+  return out;
+}
+
+/// A field as a spreadsheet may save it: surrounding quotes removed, doubled quotes undone.
+std::string unquote(std::string_view field) {
+  if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < field.size(); ++i) {
+      out += field[i];
+      if (field[i] == '"' && field[i + 1] == '"') ++i;
+    }
+    return out;
+  }
+  return std::string(field);
+}
+
+std::vector<std::string> split_semicolons(std::string_view line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  bool in_quotes = false;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] == '"') in_quotes = !in_quotes;
+    if (i == line.size() || (line[i] == ';' && !in_quotes)) {
+      fields.push_back(unquote(line.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return fields;
+}
+
+}  // namespace
+
+bool is_known_territory(std::string_view key) {
+  for (const auto k : kTerritories) {
+    if (k == key) return true;
+  }
+  return false;
+}
+
+std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file, Diagnostics& diags) {
+  const std::string name = file.string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diags.push_back(Diagnostic{name, 0, "", "fichier introuvable ou illisible"});
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string raw = buffer.str();
+  if (!text::is_valid_utf8(raw)) {
+    diags.push_back(Diagnostic{name, 0, "", "le fichier n’est pas enregistré en UTF-8"});
+    return std::nullopt;
+  }
+  const std::string content = text::strip_bom(raw);
+
+  const std::size_t before = diags.size();
+  std::unordered_map<std::string, int> first_line;
+  std::vector<Commune> rows;
+  std::istringstream lines(content);
+  std::string line;
+  int number = 0;
+  bool header_seen = false;
+  while (std::getline(lines, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (!header_seen) {
+      header_seen = true;
+      if (line != "insee_code;name;territory") {
+        diags.push_back(Diagnostic{name, number, "",
+                                   "en-tête " + input::in_guillemets(line) + " : « insee_code;name;territory » attendu"});
+        return std::nullopt;
+      }
+      continue;
+    }
+    const auto fields = split_semicolons(line);
+    if (fields.size() != 3) {
+      diags.push_back(Diagnostic{name, number, "",
+                                 std::to_string(fields.size()) + " colonnes au lieu de 3 (insee_code;name;territory)"});
+      continue;
+    }
+    Commune c{fields[0], fields[1], fields[2]};
+    bool ok = true;
+    if (!input::is_valid_insee_code(c.insee_code)) {
+      diags.push_back(Diagnostic{name, number, "insee_code",
+                                 input::in_guillemets(c.insee_code) + " n’est pas un code INSEE valide"});
+      ok = false;
+    } else if (const auto [it, inserted] = first_line.emplace(c.insee_code, number); !inserted) {
+      diags.push_back(Diagnostic{name, number, "insee_code",
+                                 "code " + c.insee_code + " déjà présent ligne " + std::to_string(it->second)});
+      ok = false;
+    }
+    if (auto reason = text::check_text(c.name, input::kMaxTextLength)) {
+      diags.push_back(Diagnostic{name, number, "name", *reason});
+      ok = false;
+    } else if (c.name.empty()) {
+      diags.push_back(Diagnostic{name, number, "name", "ne doit pas être vide"});
+      ok = false;
+    }
+    if (!is_known_territory(c.territory)) {
+      diags.push_back(Diagnostic{name, number, "territory",
+                                 input::in_guillemets(c.territory) + " n’est pas un territoire connu (" +
+                                     known_territories() + ")"});
+      ok = false;
+    }
+    if (ok) rows.push_back(std::move(c));
+  }
+  if (!header_seen) {
+    diags.push_back(Diagnostic{name, 0, "", "fichier vide : « insee_code;name;territory » attendu"});
+    return std::nullopt;
+  }
+  if (diags.size() != before) return std::nullopt;
+  return from_rows(std::move(rows));
+}
+
+CommuneTable CommuneTable::from_rows(std::vector<Commune> rows) {
+  CommuneTable table;
+  for (auto& row : rows) {
+    std::string code = row.insee_code;
+    table.by_code_.emplace(std::move(code), std::move(row));
+  }
+  return table;
+}
+
+const Commune* CommuneTable::find(std::string_view insee_code) const {
+  if (const auto it = by_code_.find(std::string(insee_code)); it != by_code_.end()) return &it->second;
+  // Marseille's sixteen arrondissements have their own INSEE codes (13201–13216), but the commune, and so
+  // the territory, is Marseille's.
+  if (insee_code.size() == 5 && insee_code.substr(0, 3) == "132") {
+    const int n = (insee_code[3] - '0') * 10 + (insee_code[4] - '0');
+    if (insee_code[3] >= '0' && insee_code[3] <= '9' && insee_code[4] >= '0' && insee_code[4] <= '9' && n >= 1 &&
+        n <= 16) {
+      if (const auto it = by_code_.find(std::string(kMarseille)); it != by_code_.end()) return &it->second;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace aap

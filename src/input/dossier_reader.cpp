@@ -1,0 +1,375 @@
+// Reads dossiers (SPEC §3.2) and checks every rule of SPEC §3.4, reporting all problems, not the first.
+#include "input/dossier_reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "input/identifiers.hpp"
+#include "input/json_fields.hpp"
+#include "input/json_locator.hpp"
+#include "input/json_parse.hpp"
+#include "text/french.hpp"
+#include "text/utf8.hpp"
+
+namespace aap {
+
+namespace {
+
+using input::Json;
+using input::ObjectReader;
+using input::Presence;
+using input::in_guillemets;
+using input::Report;
+
+constexpr std::string_view kNoLabelHint = "null si la formation n’a pas le label Grande École du Numérique";
+constexpr std::string_view kNoQpvHint = "null si le site est hors quartier prioritaire (QPV)";
+
+std::string trainees_fr(int n) { return std::to_string(n) + (n == 1 ? " stagiaire" : " stagiaires"); }
+
+std::optional<std::string> checked_id(ObjectReader& r) {
+  auto id = r.text("id");
+  if (id && !input::is_valid_id(*id)) {
+    r.report().error(r.field("id"), in_guillemets(*id) +
+                                        " n’est pas un identifiant valide (lettres sans accent, chiffres, « . », "
+                                        "« _ » ou « - », 64 au plus, en commençant par une lettre ou un chiffre)");
+    return std::nullopt;
+  }
+  return id;
+}
+
+std::optional<std::string> postal_code(ObjectReader& r) {
+  auto code = r.text("postal_code");
+  if (code && !input::is_valid_postal_code(*code)) {
+    r.report().error(r.field("postal_code"), in_guillemets(*code) + " n’est pas un code postal valide (5 chiffres)");
+    return std::nullopt;
+  }
+  return code;
+}
+
+Representative read_representative(ObjectReader r) {
+  Representative out;
+  out.civility = r.text("civility").value_or("");
+  out.first_name = r.text("first_name").value_or("");
+  out.last_name = r.text("last_name").value_or("");
+  out.role = r.text("role").value_or("");
+  r.reject_unknown();
+  return out;
+}
+
+PostalAddress read_address(ObjectReader r) {
+  PostalAddress out;
+  out.lines = r.texts("lines", 1).value_or(std::vector<std::string>{});
+  out.postal_code = postal_code(r).value_or("");
+  out.city = r.text("city").value_or("");
+  r.reject_unknown();
+  return out;
+}
+
+Association read_association(ObjectReader r) {
+  Association out;
+  out.name = r.text("name").value_or("");
+  if (auto siret = r.text("siret")) {
+    switch (input::check_siret(*siret)) {
+      case input::SiretCheck::valid: out.siret = *siret; break;
+      case input::SiretCheck::not_fourteen_digits:
+        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (14 chiffres attendus)");
+        break;
+      case input::SiretCheck::bad_checksum:
+        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (clé de contrôle)");
+        break;
+    }
+  }
+  out.rna = r.text("rna", Presence::optional);
+  if (auto rep = r.object("representative")) out.representative = read_representative(*rep);
+  if (auto address = r.object("address")) out.address = read_address(*address);
+  out.email = r.text("email", Presence::optional);
+  r.reject_unknown();
+  return out;
+}
+
+GenLabel read_gen_label(ObjectReader r) {
+  GenLabel out;
+  out.number = r.text("number").value_or("");
+  if (auto d = r.date("valid_until")) out.valid_until = *d;
+  r.reject_unknown();
+  return out;
+}
+
+Site read_site(ObjectReader r) {
+  Site out;
+  out.address = r.text("address", Presence::optional);
+  out.postal_code = postal_code(r).value_or("");
+  out.city = r.text("city").value_or("");
+  if (auto code = r.text("insee_code")) {
+    if (input::is_valid_insee_code(*code)) {
+      out.insee_code = *code;
+    } else {
+      r.report().error(r.field("insee_code"),
+                       in_guillemets(*code) + " n’est pas un code INSEE valide (5 chiffres, ou 2A ou 2B et 3 chiffres)");
+    }
+  }
+  if (const Json* qpv = r.member("qpv_code", Presence::nullable, kNoQpvHint)) {
+    if (auto code = input::read_text(*qpv, r.field("qpv_code"), r.report())) {
+      if (input::is_valid_qpv_code(*code)) {
+        out.qpv_code = *code;
+      } else {
+        r.report().error(r.field("qpv_code"),
+                         in_guillemets(*code) + " n’est pas un code QPV valide (QP ou QN, 3 chiffres, 3 chiffres ou "
+                                         "majuscules : QN01312M), ni null");
+      }
+    }
+  }
+  r.reject_unknown();
+  return out;
+}
+
+/// A head count that cannot exceed the session's trainees: "12 femmes déclarées pour 10 stagiaires".
+void check_within_trainees(ObjectReader& r, std::string_view key, const std::optional<int>& count, int trainees,
+                           std::string_view declared) {
+  if (count && *count > trainees) {
+    r.report().error(r.field(key), std::to_string(*count) + " " + std::string(declared) + " pour " +
+                                       trainees_fr(trainees));
+  }
+}
+
+Session read_session(ObjectReader r) {
+  Session out;
+  out.label = r.text("label", Presence::optional);
+  const auto start = r.date("start");
+  const auto end = r.date("end");
+  const auto trainees = r.count("trainees");
+  const auto women = r.count("women");
+  const auto low_qualified = r.count("low_qualified_job_seekers");
+  const auto bac_or_below = r.count("bac_or_below");
+  const auto qpv = r.count("qpv_residents");
+  const auto veille = r.count("veille_active_residents");
+  const auto plie = r.count("plie_followed");
+  r.reject_unknown();
+
+  if (start && end && *end < *start) {
+    r.report().error(r.field("end"), "la fin (" + end->iso() + ") précède le début (" + start->iso() + ")");
+  }
+  if (trainees && *trainees < 1) {
+    r.report().error(r.field("trainees"), "au moins 1 stagiaire par session (trouvé : 0)");
+  }
+  if (trainees && *trainees >= 1) {
+    const int t = *trainees;
+    check_within_trainees(r, "women", women, t, "femmes déclarées");
+    check_within_trainees(r, "low_qualified_job_seekers", low_qualified, t,
+                          "demandeurs d’emploi peu qualifiés déclarés");
+    check_within_trainees(r, "bac_or_below", bac_or_below, t, "stagiaires de niveau bac ou infra déclarés");
+    check_within_trainees(r, "plie_followed", plie, t, "personnes suivies par un PLIE déclarées");
+    // A trainee lives in one neighbourhood: QPV and Veille Active residents are disjoint parts of the group.
+    if (qpv && veille && *qpv + *veille > t) {
+      r.report().error(r.field("qpv_residents"),
+                       std::to_string(*qpv) + " résidents de QPV et " + std::to_string(*veille) +
+                           " résidents de quartiers de veille active déclarés pour " + trainees_fr(t));
+    }
+  }
+  out.start = start.value_or(Date{});
+  out.end = end.value_or(Date{});
+  out.trainees = trainees.value_or(0);
+  out.women = women.value_or(0);
+  out.low_qualified_job_seekers = low_qualified.value_or(0);
+  out.bac_or_below = bac_or_below.value_or(0);
+  out.qpv_residents = qpv.value_or(0);
+  out.veille_active_residents = veille.value_or(0);
+  out.plie_followed = plie.value_or(0);
+  return out;
+}
+
+Training read_training(ObjectReader r) {
+  Training out;
+  out.title = r.text("title").value_or("");
+  if (auto label = r.object("gen_label", Presence::nullable, kNoLabelHint)) out.gen_label = read_gen_label(*label);
+  out.free_of_charge = r.boolean("free_of_charge").value_or(false);
+  if (auto site = r.object("site")) out.site = read_site(*site);
+  if (const Json* sessions = r.array("sessions")) {
+    if (sessions->empty()) r.report().error(r.field("sessions"), "au moins une session est requise");
+    for (std::size_t i = 0; i < sessions->size(); ++i) {
+      const std::string path = r.field("sessions") + "[" + std::to_string(i) + "]";
+      const Json& s = (*sessions)[i];
+      if (!s.is_object()) {
+        r.report().error(path, "doit être un objet (trouvé : " + input::describe(s) + ")");
+        continue;
+      }
+      out.sessions.push_back(read_session(ObjectReader(s, path, r.report())));
+    }
+  }
+  r.reject_unknown();
+  return out;
+}
+
+Partnerships read_partnerships(ObjectReader r) {
+  Partnerships out;
+  out.politique_de_la_ville = r.boolean("politique_de_la_ville").value_or(false);
+  out.emploi_insertion = r.boolean("emploi_insertion").value_or(false);
+  out.esr = r.boolean("esr").value_or(false);
+  r.reject_unknown();
+  return out;
+}
+
+DossierBudget read_budget(ObjectReader r) {
+  DossierBudget out;
+  const auto total = r.money("total_cost");
+  const auto requested = r.money("requested");
+  r.reject_unknown();
+  if (requested && requested->cents() == 0) {
+    r.report().error(r.field("requested"), "le montant demandé doit être supérieur à 0");
+  } else if (requested && total && *requested > *total) {
+    r.report().error(r.field("requested"),
+                     fr::money(*requested) + " demandés pour un coût total de " + fr::money(*total));
+  }
+  out.total_cost = total.value_or(Money{});
+  out.requested = requested.value_or(Money{});
+  return out;
+}
+
+Instruction read_instruction(ObjectReader r) {
+  Instruction out;
+  out.instructor = r.text("instructor", Presence::optional);
+  out.notes = r.text("notes", Presence::optional, input::kMaxNotesLength, /*allow_newlines=*/true);
+  r.reject_unknown();
+  return out;
+}
+
+Dossier read_dossier(ObjectReader r) {
+  Dossier d;
+  d.id = checked_id(r).value_or("");
+  if (auto received = r.date("received_on")) d.received_on = *received;
+  if (auto a = r.object("association")) d.association = read_association(*a);
+  if (auto t = r.object("training")) d.training = read_training(*t);
+  if (auto p = r.object("partnerships")) d.partnerships = read_partnerships(*p);
+  d.employer_partners = r.texts("employer_partners", 0).value_or(std::vector<std::string>{});
+  if (auto b = r.object("budget")) d.budget = read_budget(*b);
+  if (auto i = r.object("instruction", Presence::optional)) d.instruction = read_instruction(*i);
+  r.reject_unknown();
+  return d;
+}
+
+void refuse(Report& report, const std::string& file, DossierLoad& load) {
+  InvalidDossier invalid{file, {}};
+  for (auto& diag : report.take_sorted()) {
+    invalid.errors.push_back(diag.to_string());
+    load.diagnostics.push_back(std::move(diag));
+  }
+  load.invalid.push_back(std::move(invalid));
+}
+
+/// One dossier: the object at the root of the file (`prefix` empty) or the element `prefix` ("[2]").
+void check_one(const Json& value, const std::string& prefix, const std::string& file,
+               const input::JsonLocator& locator, DossierLoad& load) {
+  Report report(file, locator);
+  for (const auto& dup : locator.duplicates()) {
+    const bool mine = prefix.empty() || dup.path.rfind(prefix + ".", 0) == 0;
+    if (mine) report.error_at(dup.line, dup.path, "champ écrit deux fois");
+  }
+  if (!value.is_object()) {
+    report.error(prefix, "doit être un dossier, c’est-à-dire un objet JSON (trouvé : " + input::describe(value) + ")");
+    refuse(report, file, load);
+    return;
+  }
+  ObjectReader root(value, prefix, report);
+  Dossier dossier = read_dossier(root);
+  if (!dossier.id.empty()) {
+    const std::string where = prefix.empty() ? file : file + ", élément " + prefix;
+    const auto [it, inserted] = load.id_sources.emplace(dossier.id, where);
+    if (!inserted) {
+      report.error(root.field("id"), in_guillemets(dossier.id) + " est déjà l’identifiant du dossier de " + it->second);
+    }
+  }
+  if (!report.ok()) {
+    refuse(report, file, load);
+    return;
+  }
+  dossier.source_file = file;
+  load.dossiers.push_back(std::move(dossier));
+}
+
+void file_problem(DossierLoad& load, const std::string& file, std::string message) {
+  Diagnostic diag{file, 0, "", std::move(message)};
+  load.invalid.push_back(InvalidDossier{file, {diag.to_string()}});
+  load.diagnostics.push_back(std::move(diag));
+}
+
+void read_file(const std::filesystem::path& path, DossierLoad& load) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  if (in) buffer << in.rdbuf();
+  if (!in || in.bad()) {
+    file_problem(load, path.string(), "fichier illisible");
+    return;
+  }
+  load.files.push_back(path);
+  parse_dossiers(buffer.str(), path.string(), load);
+}
+
+}  // namespace
+
+void parse_dossiers(std::string_view text, const std::string& display_name, DossierLoad& load) {
+  const std::string clean = text::strip_bom(text);
+  Diagnostics syntax;
+  const auto doc = input::parse_json(clean, display_name, syntax);
+  if (!doc) {
+    for (auto& diag : syntax) {
+      load.invalid.push_back(InvalidDossier{display_name, {diag.to_string()}});
+      load.diagnostics.push_back(std::move(diag));
+    }
+    return;
+  }
+  const input::JsonLocator locator(clean);
+  if (doc->is_array()) {
+    if (doc->empty()) {
+      file_problem(load, display_name, "le fichier ne contient aucun dossier (tableau vide)");
+      return;
+    }
+    for (std::size_t i = 0; i < doc->size(); ++i) {
+      check_one((*doc)[i], "[" + std::to_string(i) + "]", display_name, locator, load);
+    }
+    return;
+  }
+  if (!doc->is_object()) {
+    file_problem(load, display_name,
+                 "le fichier doit contenir un dossier (objet JSON) ou un tableau de dossiers (trouvé : " +
+                     input::describe(*doc) + ")");
+    return;
+  }
+  check_one(*doc, "", display_name, locator, load);
+}
+
+DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs) {
+  namespace fs = std::filesystem;
+  DossierLoad load;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (!fs::exists(status)) {
+      load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "fichier ou dossier introuvable"});
+    } else if (fs::is_directory(status)) {
+      std::vector<std::string> names;
+      for (fs::directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->path().extension() == ".json" && it->is_regular_file(type_ec)) {
+          names.push_back(it->path().filename().string());
+        }
+      }
+      if (ec) {
+        load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "dossier illisible"});
+        continue;
+      }
+      if (names.empty()) {
+        load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "aucun fichier .json dans ce dossier"});
+      }
+      std::sort(names.begin(), names.end());
+      for (const auto& name : names) read_file(input / name, load);
+    } else if (fs::is_regular_file(status)) {
+      read_file(input, load);
+    } else {
+      load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "n’est ni un fichier ni un dossier"});
+    }
+  }
+  return load;
+}
+
+}  // namespace aap

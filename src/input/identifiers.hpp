@@ -1,0 +1,24 @@
+// The shapes of the identifiers found in the inputs (SPEC §3.4): dossier ids, SIRET, INSEE, postal and QPV codes.
+#pragma once
+
+#include <string_view>
+
+namespace aap::input {
+
+/// `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`: ids become file names (courriers/<id>.pdf).
+bool is_valid_id(std::string_view id);
+
+enum class SiretCheck { valid, not_fourteen_digits, bad_checksum };
+/// 14 digits whose Luhn checksum holds; La Poste's establishments (SIREN 356000000) are numbered past what
+/// Luhn allows, and INSEE checks them instead by the sum of their digits being a multiple of 5 (all but the
+/// head office, 35600000000048, which follows Luhn).
+SiretCheck check_siret(std::string_view siret);
+
+/// `\d{5}` or `2[AB]\d{3}` (Corsica).
+bool is_valid_insee_code(std::string_view code);
+/// Five digits.
+bool is_valid_postal_code(std::string_view code);
+/// `Q[PN]\d{3}[0-9A-Z]{3}`: QP for the 2015 map, QN for the 2024 one.
+bool is_valid_qpv_code(std::string_view code);
+
+}  // namespace aap::input

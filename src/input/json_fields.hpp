@@ -1,0 +1,122 @@
+// Typed, checked reading of JSON members for the campaign and dossier readers: every problem becomes a
+// French Diagnostic carrying the field path and its line, and reading goes on so that all are reported.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "input/json_locator.hpp"
+#include "model/date.hpp"
+#include "model/diagnostic.hpp"
+#include "model/money.hpp"
+#include "model/percent.hpp"
+
+namespace aap::input {
+
+using Json = nlohmann::json;
+
+/// SPEC §3.4: at most 300 characters per text field, 5 000 for the instructors' notes.
+inline constexpr std::size_t kMaxTextLength = 300;
+inline constexpr std::size_t kMaxNotesLength = 5000;
+/// Counts (trainees, thresholds, weights) above this are typing mistakes; the bound also keeps every
+/// later sum and product far from integer overflow.
+inline constexpr std::int64_t kMaxCount = 1'000'000;
+
+/// The diagnostics of one JSON document (or of one dossier of an array file).
+class Report {
+ public:
+  Report(std::string file, const JsonLocator& locator) : file_(std::move(file)), locator_(locator) {}
+
+  /// Records a problem of the field at `path`, on the line of that field (or of its nearest parent
+  /// present in the text, for a missing field).
+  void error(const std::string& path, std::string message);
+  /// Same, on an explicit line.
+  void error_at(int line, const std::string& path, std::string message);
+
+  bool ok() const { return diagnostics_.empty(); }
+  const std::string& file() const { return file_; }
+  const JsonLocator& locator() const { return locator_; }
+  /// The diagnostics in line order (the order they were found, among those of a same line).
+  Diagnostics take_sorted();
+
+ private:
+  std::string file_;
+  const JsonLocator& locator_;
+  Diagnostics diagnostics_;
+};
+
+enum class Presence {
+  required,  // absent → "champ obligatoire manquant"; null is a type error
+  optional,  // absent or null → no value, no error
+  nullable,  // must be written, null meaning "none": absent → "champ obligatoire manquant (null si …)"
+};
+
+/// One JSON object at `path`, read member by member. Every member asked for is known; `reject_unknown`
+/// then reports the others, so that a typo never passes silently (SPEC §3).
+class ObjectReader {
+ public:
+  ObjectReader(const Json& object, std::string path, Report& report)
+      : object_(object), path_(std::move(path)), report_(report) {}
+
+  const std::string& path() const { return path_; }
+  Report& report() { return report_; }
+  /// "training" + "title" → "training.title"; at the root of an array file, "[2]" + "id" → "[2].id".
+  std::string field(std::string_view key) const;
+
+  /// The member, or nullptr when it is absent or null (reported as `presence` says). `null_hint` completes
+  /// the message of a missing nullable field: "null si la formation n’a pas de label GEN".
+  const Json* member(std::string_view key, Presence presence, std::string_view null_hint = {});
+
+  /// A text field (valid UTF-8, no control character, at most `max_length` characters). A required
+  /// text must not be blank.
+  std::optional<std::string> text(std::string_view key, Presence presence = Presence::required,
+                                  std::size_t max_length = kMaxTextLength, bool allow_newlines = false);
+  /// An integer in 0..kMaxCount.
+  std::optional<int> count(std::string_view key, Presence presence = Presence::required);
+  std::optional<Money> money(std::string_view key, Presence presence = Presence::required);
+  /// A percentage in 0..100, at most two decimals.
+  std::optional<Percent> percent(std::string_view key, Presence presence = Presence::required);
+  std::optional<Date> date(std::string_view key, Presence presence = Presence::required);
+  std::optional<bool> boolean(std::string_view key, Presence presence = Presence::required);
+  /// An array of text fields; `min_size` elements at least.
+  std::optional<std::vector<std::string>> texts(std::string_view key, std::size_t min_size,
+                                                Presence presence = Presence::required);
+  /// A nested object, or nullopt when absent, null (as `presence` says) or not an object (reported).
+  std::optional<ObjectReader> object(std::string_view key, Presence presence = Presence::required,
+                                     std::string_view null_hint = {});
+  /// A nested array, or nullptr when absent, null or not an array (reported).
+  const Json* array(std::string_view key, Presence presence = Presence::required);
+
+  /// Reports every member never asked for: "champ inconnu".
+  void reject_unknown();
+
+ private:
+  const Json& object_;
+  std::string path_;
+  Report& report_;
+  std::vector<std::string> known_;
+};
+
+// Conversions of one JSON value at `path`, each reporting its own problems to `report`.
+std::optional<std::string> read_text(const Json& v, const std::string& path, Report& report,
+                                     std::size_t max_length = kMaxTextLength, bool allow_newlines = false);
+std::optional<int> read_count(const Json& v, const std::string& path, Report& report);
+/// A JSON number (its shortest round-trip text, so 30000.5 reads exactly) or a string with a dot.
+std::optional<Money> read_money(const Json& v, const std::string& path, Report& report);
+std::optional<Percent> read_percent(const Json& v, const std::string& path, Report& report);
+std::optional<Date> read_date(const Json& v, const std::string& path, Report& report);
+std::optional<bool> read_bool(const Json& v, const std::string& path, Report& report);
+
+/// What a value is, for "(trouvé : …)": "null", "14.5", "la chaîne « 14 »", "un tableau"…
+std::string describe(const Json& v);
+/// « text », shortened to 40 characters and with control characters shown as U+XXXX: input echoed in
+/// a message must stay one readable line.
+std::string in_guillemets(std::string_view text);
+
+}  // namespace aap::input
