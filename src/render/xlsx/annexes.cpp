@@ -148,19 +148,9 @@ struct WorkbookDeleter {
   void operator()(lxw_workbook* workbook) const { lxw_workbook_free(workbook); }
 };
 
-}  // namespace
-
-void write_annexes(const std::filesystem::path& file, const Campaign& campaign, const Evaluation& evaluation,
-                   Date documents_date) {
-  const std::string name = file.string();
-  check_campaign_texts(name, campaign);
-  for (std::size_t i = 0; i < evaluation.dossiers.size(); ++i) {
-    check_dossier_texts(name, evaluation.dossiers[i], i);
-  }
-  const Layout layout = lay_out(campaign, evaluation, documents_date);
-  // libxlsxwriter opens the file only when closing, after all the work: find out now that it cannot.
-  if (!std::ofstream(file, std::ios::binary)) xlsx::check(LXW_ERROR_CREATING_XLSX_FILE, name);
-
+// Writes the five sheets and the properties; the caller removes the file when this throws.
+void write_workbook(const std::string& name, const Campaign& campaign, const Evaluation& evaluation,
+                    const Layout& layout, Date documents_date) {
   // Every sheet is written row after row, so constant memory holds (LIBRARIES.md: 6 MB instead of 235 MB).
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
@@ -198,15 +188,28 @@ void write_annexes(const std::filesystem::path& file, const Campaign& campaign, 
   // A fixed creation date makes the file byte-identical from one run to the next.
   properties.created = midnight_utc(documents_date);
   xlsx::check(workbook_set_properties(workbook.get(), &properties), name);
+  xlsx::check(workbook_close(workbook.release()), name);
+}
 
-  const lxw_error error = workbook_close(workbook.release());
-  if (error != LXW_NO_ERROR) {
-    // A half-written zip is worse than none; a file that could not even be opened is left alone.
-    if (error != LXW_ERROR_CREATING_XLSX_FILE) {
-      std::error_code ignored;
-      std::filesystem::remove(file, ignored);
-    }
-    xlsx::check(error, name);
+}  // namespace
+
+void write_annexes(const std::filesystem::path& file, const Campaign& campaign, const Evaluation& evaluation,
+                   Date documents_date) {
+  const std::string name = file.string();
+  check_campaign_texts(name, campaign);
+  for (std::size_t i = 0; i < evaluation.dossiers.size(); ++i) {
+    check_dossier_texts(name, evaluation.dossiers[i], i);
+  }
+  const Layout layout = lay_out(campaign, evaluation, documents_date);
+  // libxlsxwriter opens the file only when closing, after all the work: find out now that it cannot.
+  if (!std::ofstream(file, std::ios::binary)) xlsx::check(LXW_ERROR_CREATING_XLSX_FILE, name);
+  try {
+    write_workbook(name, campaign, evaluation, layout, documents_date);
+  } catch (...) {
+    // An empty or half-written zip is worse than none.
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+    throw;
   }
 }
 

@@ -21,6 +21,11 @@ bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 }  // namespace
 
 std::optional<std::string> text_problem(std::string_view text) {
+  // libxlsxwriter refuses longer strings (LXW_STR_MAX counts bytes), and only in the middle of the writing.
+  constexpr std::size_t kMaxCellBytes = 32767;
+  if (text.size() > kMaxCellBytes) {
+    return "texte de " + std::to_string(text.size()) + " octets, plus que les 32767 d'une cellule";
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     const auto lead = static_cast<unsigned char>(text[i]);

@@ -44,3 +44,8 @@ TEST(XlsxTextCheck, RefusesTheNoncharactersXmlForbids) {
   EXPECT_EQ(text_problem("\xEF\xBF\xBF"), "caractère interdit U+FFFF à l'octet 1");
   EXPECT_EQ(text_problem("\xEF\xBF\xBD"), std::nullopt);  // U+FFFD, the replacement character, is fine
 }
+
+TEST(XlsxTextCheck, RefusesTextTooLongForACell) {
+  EXPECT_EQ(text_problem(std::string(32767, 'a')), std::nullopt);
+  EXPECT_EQ(text_problem(std::string(32768, 'a')), "texte de 32768 octets, plus que les 32767 d'une cellule");
+}
