@@ -112,10 +112,16 @@ class Paginator {
     if (const auto* t = std::get_if<TableUnit>(&units_[index])) {
       double h = t->space_before_pt;
       for (const auto& r : t->header) h += r.height_pt;
-      if (!t->rows.empty()) h += t->rows.front().height_pt;
-      return h;
+      return h + first_rows_height(*t);
     }
     return 0;
+  }
+
+  /// A table does not start at the foot of a page with its header and a single row.
+  static double first_rows_height(const TableUnit& t) {
+    double h = 0;
+    for (std::size_t i = 0; i < std::min<std::size_t>(t.rows.size(), 2); ++i) h += t.rows[i].height_pt;
+    return h;
   }
 
   void place(const LinesUnit& u, std::size_t index) {
@@ -186,7 +192,7 @@ class Paginator {
   void place(const TableUnit& t, std::size_t index) {
     double header_h = 0;
     for (const auto& r : t.header) header_h += r.height_pt;
-    const double first_h = header_h + (t.rows.empty() ? 0 : t.rows.front().height_pt);
+    const double first_h = header_h + first_rows_height(t);
     double y = clear_zones(y_ + gap_before(t.space_before_pt), first_h, t.x0_pt, t.x1_pt);
     if (has_content_ && y + first_h > bottom_ + kEpsilonPt) {
       new_page(index);

@@ -180,6 +180,16 @@ TEST(Pagination, TableHeaderIsRepeatedOnEveryPageItCrosses) {
   EXPECT_EQ(page_of(out, "r39"), 3);
 }
 
+TEST(Pagination, TableDoesNotStartWithASingleRowAtTheFootOfAPage) {
+  doc::Document d;
+  d.blocks.push_back(lines_paragraph("f", 22));  // 40 pt left: the header and one row of 18.5 pt
+  d.blocks.push_back(long_table(5));
+  const auto out = lay_out(d);
+  EXPECT_EQ(page_of(out, "Critère"), 2);
+  EXPECT_EQ(page_of(out, "r01"), 2);
+  EXPECT_EQ(count_text(out, "Critère"), 1);
+}
+
 TEST(Pagination, TableRowsAreNeverCutBetweenPages) {
   doc::Document d;
   // 72 pt inside each cell (14 characters): every first cell wraps to three lines.
