@@ -339,7 +339,12 @@ void ObjectReader::reject_unknown() {
   for (const auto& [key, value] : object_.items()) {
     if (std::find(known_.begin(), known_.end(), key) == known_.end()) {
       const std::string path = field(key);
-      report_.error_at(report_.locator().line_of(path), path, "champ inconnu");
+      // The key is input: a control character in it must not reach the terminal as is.
+      std::string shown = path;
+      for (char& c : shown) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+      }
+      report_.error_at(report_.locator().line_of(path), shown, "champ inconnu");
     }
   }
 }
