@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "render/layout/canvas.hpp"
@@ -140,6 +142,19 @@ void set_metadata(PoDoFo::PdfMemDocument& pdf, const doc::Metadata& m) {
   catalog.AddKey(PoDoFo::PdfName("ViewerPreferences"), viewer);
 }
 
+/// A new document. PoDoFo's Info constructor stamps the clock through localtime(), whose static buffer is
+/// shared by all threads: construction is serialised (the stamp itself is replaced in set_metadata).
+std::unique_ptr<PoDoFo::PdfMemDocument> new_document() {
+  static std::mutex clock_mutex;
+  std::unique_ptr<PoDoFo::PdfMemDocument> pdf;
+  {
+    const std::lock_guard<std::mutex> lock(clock_mutex);
+    pdf = std::make_unique<PoDoFo::PdfMemDocument>();
+  }
+  pdf->SetPdfVersion(PoDoFo::ePdfVersion_1_5);
+  return pdf;
+}
+
 std::string to_bytes(PoDoFo::PdfMemDocument& pdf) {
   PoDoFo::PdfRefCountedBuffer buffer;
   PoDoFo::PdfOutputDevice device(&buffer);
@@ -154,8 +169,8 @@ std::string render_pdf(const doc::Document& document) {
   const FontMeasurer measurer(metrics);
   const LaidOutDocument laid_out = layout_document(document, measurer);
 
-  PoDoFo::PdfMemDocument pdf;
-  pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_5);
+  const auto owned = new_document();
+  PoDoFo::PdfMemDocument& pdf = *owned;
   {
     PdfCanvas canvas(pdf, metrics);
     paint(laid_out, canvas);
@@ -172,8 +187,8 @@ std::string render_pdf_batch(const std::vector<doc::Document>& documents, const 
   laid_out.reserve(documents.size());
   for (const auto& d : documents) laid_out.push_back(layout_document(d, measurer));
 
-  PoDoFo::PdfMemDocument pdf;
-  pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_5);
+  const auto owned = new_document();
+  PoDoFo::PdfMemDocument& pdf = *owned;
   {
     PdfCanvas canvas(pdf, metrics);
     for (const auto& l : laid_out) {
