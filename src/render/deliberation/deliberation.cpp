@@ -1,0 +1,213 @@
+// The draft deliberation: counts, distribution and blanks from the campaign and the evaluation.
+#include "render/deliberation/deliberation.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "render/letters/addressing.hpp"
+#include "render/letters/letter.hpp"
+#include "render/markup/markup.hpp"
+#include "render/notice/notice.hpp"
+#include "text/french.hpp"
+
+namespace aap::deliberation {
+
+using tpl::Value;
+
+namespace {
+
+// SPEC §3.1: a deliberation or budget field left out prints as a blank for the legal service to fill.
+constexpr const char* kBlank = "……";
+
+std::string or_blank(const std::optional<std::string>& s) { return s && !s->empty() ? *s : kBlank; }
+
+std::string count(std::size_t n) { return fr::integer(static_cast<std::int64_t>(n)); }
+
+std::string rapporteur_text(const Rapporteur& r) {
+  if (!r.name || r.name->empty()) return r.civility && !r.civility->empty() ? *r.civility + " " + kBlank : kBlank;
+  const std::string name = letters::signatory_name(*r.name);
+  return r.civility && !r.civility->empty() ? *r.civility + " " + name : name;
+}
+
+const Dossier& dossier_of(const DossierEvaluation& e) {
+  if (e.dossier == nullptr) throw std::invalid_argument("deliberation: a granted evaluation without its dossier");
+  return *e.dossier;
+}
+
+// The grants of the distribution: grant > 0, in rank order (evaluation.json's order is by rank already;
+// sorting again keeps the table right whatever order the caller used).
+std::vector<const DossierEvaluation*> granted(const Evaluation& evaluation) {
+  std::vector<const DossierEvaluation*> out;
+  for (const DossierEvaluation& e : evaluation.dossiers) {
+    if (e.grant > Money()) out.push_back(&e);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DossierEvaluation* a, const DossierEvaluation* b) {
+    return a->rank.value_or(0) < b->rank.value_or(0);
+  });
+  return out;
+}
+
+Value beneficiary(const DossierEvaluation& e) {
+  const Dossier& d = dossier_of(e);
+  return Value()
+      .set("rang", e.rank ? std::to_string(*e.rank) : "")
+      .set("id", d.id)
+      .set("association", d.association.name)
+      .set("siret", d.association.siret)
+      .set("formation", d.training.title)
+      .set("commune", e.commune.value_or(d.training.site.city))
+      .set("montant", fr::money(e.grant))
+      .set("montant_lettres", fr::money_in_words(e.grant))
+      .set("convention", Value::flag(e.grant > letters::kConventionThreshold));
+}
+
+// A campaign's sample evaluation for the start-up check: two grants, one above the convention threshold
+// (every list non-empty, every section reachable), an ineligible dossier and an invalid file.
+struct Sample {
+  std::vector<Dossier> dossiers;
+  Evaluation evaluation;
+};
+
+Sample sample(const Campaign& campaign) {
+  Sample s;
+  s.dossiers.resize(3);
+  const char* names[] = {"Association Exemple & Cie", "Les Ateliers | du *code*", "Association Inéligible"};
+  for (std::size_t i = 0; i < s.dossiers.size(); ++i) {
+    Dossier& d = s.dossiers[i];
+    d.id = "2027-00" + std::to_string(i + 1);
+    d.received_on = campaign.calendar.deadline;
+    d.association.name = names[i];
+    d.association.siret = "0000000000000" + std::to_string(i);
+    d.training.title = "Développeur web et web mobile";
+    d.training.site = {std::nullopt, "13003", "Marseille", "13203", std::nullopt};
+  }
+  Evaluation& e = s.evaluation;
+  e.campaign_id = campaign.id;
+  e.envelope = campaign.envelope;
+  const Money grants[] = {Money::from_euros(30000), Money::from_cents(1250050), Money()};
+  for (std::size_t i = 0; i < s.dossiers.size(); ++i) {
+    DossierEvaluation d;
+    d.dossier = &s.dossiers[i];
+    d.eligible = i < 2;
+    d.commune = "Marseille";
+    if (d.eligible) {
+      d.rank = static_cast<int>(i + 1);
+      d.tier = 1;
+      d.cap = grants[i];
+    }
+    d.grant = grants[i];
+    d.decision = i == 0 ? Decision::funded : i == 1 ? Decision::partially_funded : Decision::ineligible;
+    e.allocated += grants[i];
+    e.dossiers.push_back(d);
+  }
+  e.remaining = e.envelope - e.allocated;
+  e.invalid.push_back({"exemple.json", {"exemple.json: association.siret : invalide"}});
+  return s;
+}
+
+}  // namespace
+
+Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation, Date documents_date) {
+  Value root = notice::notice_values(campaign, documents_date);
+
+  const DeliberationInfo& info = campaign.deliberation;
+  Value deliberation = root.get("deliberation") ? *root.get("deliberation") : Value();
+  deliberation.set("commission", or_blank(info.commission))
+      .set("rapporteur", rapporteur_text(info.rapporteur))
+      .set("cadre", info.framework && !info.framework->empty()
+                        ? *info.framework
+                        : std::string("délibération n° ") + kBlank + " du " + kBlank +
+                              " approuvant le cadre d’intervention financière")
+      .set("annee", std::to_string(campaign.calendar.council_session.year));
+  root.set("deliberation", std::move(deliberation));
+
+  const bool madame = campaign.authority.signatory.civility == "Madame";
+  root.set("president", Value()
+                            .set("appel", madame ? "Madame la Présidente" : "Monsieur le Président")
+                            .set("autorise", madame ? "autorisée" : "autorisé"));
+
+  const Budget& b = campaign.budget;
+  root.set("budget", Value()
+                         .set("chapitre", or_blank(b.chapter))
+                         .set("compte", or_blank(b.account))
+                         .set("fonction", or_blank(b.function))
+                         .set("operation", or_blank(b.operation))
+                         .set("a_operation", Value::flag(b.operation && !b.operation->empty())));
+
+  const std::vector<const DossierEvaluation*> grants = granted(evaluation);
+  const std::size_t eligible = static_cast<std::size_t>(
+      std::count_if(evaluation.dossiers.begin(), evaluation.dossiers.end(), [](const DossierEvaluation& e) { return e.eligible; }));
+  root.set("dossiers", Value()
+                           .set("recus", count(evaluation.dossiers.size() + evaluation.invalid.size()))
+                           .set("irrecevables", count(evaluation.invalid.size()))
+                           .set("recevables", count(evaluation.dossiers.size()))
+                           .set("eligibles", count(eligible))
+                           .set("ineligibles", count(evaluation.dossiers.size() - eligible))
+                           .set("finances", count(grants.size()))
+                           .set("finances_partiellement", count(evaluation.count(Decision::partially_funded)))
+                           .set("non_finances", count(evaluation.count(Decision::not_funded))));
+
+  Value beneficiaries = Value::list();
+  Value conventions = Value::list();
+  Money total;
+  for (const DossierEvaluation* e : grants) {
+    total += e->grant;
+    beneficiaries.push(beneficiary(*e));
+    if (e->grant > letters::kConventionThreshold) conventions.push(beneficiary(*e));
+  }
+  const bool with_conventions = !conventions.items().empty();
+  root.set("a_beneficiaires", Value::flag(!grants.empty()));
+  root.set("beneficiaires", std::move(beneficiaries));
+  root.set("a_conventions", Value::flag(with_conventions));
+  root.set("conventions", std::move(conventions));
+  root.set("total", Value().set("montant", fr::money(total)).set("lettres", fr::money_in_words(total)));
+  const Money rest = campaign.envelope - total;
+  root.set("reste", Value().set("montant", fr::money(rest)).set("lettres", fr::money_in_words(rest)));
+  // The article approving the conventions exists only when there are some; the next ones follow it.
+  root.set("articles", Value()
+                           .set("conventions", "3")
+                           .set("signature", with_conventions ? "4" : "3")
+                           .set("imputation", with_conventions ? "5" : "4"));
+  return root;
+}
+
+doc::Document build_deliberation(const tpl::TemplateSet& templates, const Campaign& campaign,
+                                 const Evaluation& evaluation, Date documents_date) {
+  doc::Document document;
+  try {
+    document.blocks = markup::parse(templates.render(kDeliberationTemplate, deliberation_values(campaign, evaluation, documents_date)));
+  } catch (const markup::MarkupError& e) {
+    throw tpl::TemplateError({{templates.file_of(kDeliberationTemplate), 0, 0, std::string("délibération : ") + e.what()}});
+  } catch (const tpl::TemplateError& e) {
+    std::vector<tpl::TemplateProblem> problems = e.problems();
+    for (auto& p : problems) p.message = "délibération : " + p.message;
+    throw tpl::TemplateError(std::move(problems));
+  }
+  const auto& number = campaign.deliberation.number;
+  const std::string numero = number && !number->empty() ? "n° " + *number : std::string("n° ") + kBlank;
+  document.metadata.title = "Projet de délibération " + numero + " — attribution des subventions " + campaign.id;
+  document.metadata.author = campaign.authority.name;
+  document.metadata.subject = campaign.title;
+  document.metadata.identifier = "deliberation-" + campaign.id;
+  document.metadata.date_iso = documents_date.iso();
+  document.footer_left = "Projet de délibération " + numero + " — " + campaign.id;
+  return document;
+}
+
+std::vector<tpl::TemplateProblem> check_deliberation_template(const tpl::TemplateSet& templates,
+                                                              const Campaign& campaign) {
+  const Date date = campaign.calendar.documents_date.value_or(campaign.calendar.council_session);
+  const Sample s = sample(campaign);
+  std::vector<tpl::TemplateProblem> problems =
+      templates.check(kDeliberationTemplate, deliberation_values(campaign, s.evaluation, date));
+  if (!problems.empty()) return problems;
+  try {
+    build_deliberation(templates, campaign, s.evaluation, date);
+  } catch (const tpl::TemplateError& e) {
+    return e.problems();
+  }
+  return problems;
+}
+
+}  // namespace aap::deliberation

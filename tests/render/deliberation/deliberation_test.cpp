@@ -1,0 +1,158 @@
+// The deliberation built from the shipped templates: counts, distribution, figures and words, blanks.
+#include "render/deliberation/deliberation.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "render/deliberation/deliberation_fixture.hpp"
+#include "render/letters/document_text.hpp"
+
+namespace aap::deliberation {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const tpl::TemplateSet& shipped() {
+  static const tpl::TemplateSet set = tpl::TemplateSet::load(std::string(AAP_SOURCE_DIR) + "/templates");
+  return set;
+}
+
+std::string text_of(const Campaign& c, const Evaluation& e) {
+  return test::document_text(build_deliberation(shipped(), c, e, Date{2027, 3, 20}));
+}
+
+std::string text(const tpl::Value& v, const std::string& path) {
+  const tpl::Value* found = v.find_path(path);
+  return found ? found->text() : "<absent>";
+}
+
+TEST(Deliberation, CountsReceivedValidEligibleAndFundedDossiers) {
+  const auto run = test::deliberation::small_run();
+  const tpl::Value v = deliberation_values(test::deliberation::campaign(), run.evaluation, Date{2027, 3, 20});
+  EXPECT_EQ(text(v, "dossiers.recus"), "6");
+  EXPECT_EQ(text(v, "dossiers.irrecevables"), "1");
+  EXPECT_EQ(text(v, "dossiers.recevables"), "5");
+  EXPECT_EQ(text(v, "dossiers.eligibles"), "4");
+  EXPECT_EQ(text(v, "dossiers.ineligibles"), "1");
+  EXPECT_EQ(text(v, "dossiers.finances"), "3");
+  EXPECT_EQ(text(v, "dossiers.finances_partiellement"), "1");
+  EXPECT_EQ(text(v, "dossiers.non_finances"), "1");
+  EXPECT_EQ(text(v, "total.montant"), "66\u202F580,50\u00A0€");
+  EXPECT_EQ(text(v, "total.lettres"), "soixante-six mille cinq cent quatre-vingts euros et cinquante centimes");
+  EXPECT_EQ(text(v, "reste.montant"), "183\u202F419,50\u00A0€");
+}
+
+TEST(Deliberation, DistributionHoldsOnlyGrantsInRankOrder) {
+  auto run = test::deliberation::small_run();
+  std::swap(run.evaluation.dossiers[0], run.evaluation.dossiers[2]);
+  const tpl::Value v = deliberation_values(test::deliberation::campaign(), run.evaluation, Date{2027, 3, 20});
+  const tpl::Value* list = v.get("beneficiaires");
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->items().size(), 3u);
+  EXPECT_EQ(text(list->items()[0], "association"), "Association Code & Quartiers");
+  EXPECT_EQ(text(list->items()[1], "association"), "Les Ateliers | du *code* #1");
+  EXPECT_EQ(text(list->items()[2], "association"), "Numérique pour Tous");
+  EXPECT_EQ(text(list->items()[2], "montant_lettres"), "douze mille cinq cents euros et cinquante centimes");
+  const tpl::Value* conventions = v.get("conventions");
+  ASSERT_NE(conventions, nullptr);
+  ASSERT_EQ(conventions->items().size(), 2u);
+  EXPECT_EQ(text(conventions->items()[1], "association"), "Les Ateliers | du *code* #1");
+}
+
+TEST(Deliberation, DocumentFollowsTheCouncilsForm) {
+  const auto run = test::deliberation::small_run();
+  const std::string t = text_of(test::deliberation::campaign(), run.evaluation);
+  EXPECT_THAT(t, HasSubstr("Métropole Aix-Marseille-Provence\nRépublique française — Département des Bouches-du-Rhône\n"
+                           "Extrait des registres des délibérations du Conseil de Territoire Marseille Provence\n"
+                           "Séance du 12 mars 2027\nDélibération n° CT1-2027-014\n"
+                           "Objet : CT1 - Attribution de subventions de fonctionnement"));
+  EXPECT_THAT(t, HasSubstr("Commission : Emploi, insertion et formation\nRapporteur : Madame Claire MARTIN\n"));
+  EXPECT_THAT(t, HasSubstr("Monsieur le Président du Conseil de Territoire soumet au Conseil de Territoire le rapport suivant :\n"));
+  EXPECT_THAT(t, HasSubstr("publié le 1er décembre 2026 ; les dossiers devaient être déposés au plus tard le 31 janvier 2027"));
+  EXPECT_THAT(t, HasSubstr("- dossiers reçus : 6\n- dossiers irrecevables (incomplets ou non conformes) : 1\n"
+                           "- dossiers recevables et instruits : 5\n- dossiers éligibles : 4\n"
+                           "- dossiers retenus pour une subvention : 3, dont 1 pour une partie seulement"));
+  EXPECT_THAT(t, HasSubstr("Vu le code général des collectivités territoriales ;\nVu la loi n° 2000-321 du 12 avril 2000"));
+  EXPECT_THAT(t, HasSubstr("Vu la délibération n° CT1-2024-102 du 14 juin 2024 approuvant le cadre d’intervention financière ;\n"));
+  EXPECT_THAT(t, HasSubstr("Ouï le rapport ci-dessus ;\nEntendues les conclusions du Commissaire Rapporteur ;\nConsidérant"));
+  EXPECT_THAT(t, HasSubstr("\nDélibère\nArticle 1\n"));
+  EXPECT_THAT(t, HasSubstr("Rang | Bénéficiaire | SIRET | Formation | Commune | Subvention\n"
+                           "1 | Association Code & Quartiers | 12345678900001 | Développeur web et web mobile | Marseille | 30 000 €\n"
+                           "2 | Les Ateliers | du *code* #1 | 12345678900002 | Technicien d’assistance informatique | La Ciotat | 24 080 €\n"
+                           "3 | Numérique pour Tous | 12345678900003 | Médiateur numérique | Aubagne | 12 500,50 €\n"
+                           "Total |  |  |  | 66 580,50 €\n"));
+  EXPECT_THAT(t, HasSubstr("- Association Code & Quartiers : 30 000 € (trente mille euros)\n"
+                           "- Les Ateliers | du *code* #1 : 24 080 € (vingt-quatre mille quatre-vingts euros)\n"
+                           "- Numérique pour Tous : 12 500,50 € (douze mille cinq cents euros et cinquante centimes)\n"
+                           "Le montant total des subventions attribuées s’élève à 66 580,50 € (soixante-six mille cinq "
+                           "cent quatre-vingts euros et cinquante centimes).\n"));
+  EXPECT_THAT(t, HasSubstr("Article 3\nSont approuvées les conventions à conclure avec les organismes suivants, dont la "
+                           "subvention est supérieure à 23 000 € (loi n° 2000-321 du 12 avril 2000, article 10) :\n"
+                           "- Association Code & Quartiers : 30 000 €\n- Les Ateliers | du *code* #1 : 24 080 €\n"
+                           "Article 4\nMonsieur le Président du Conseil de Territoire, ou son représentant, est autorisé "
+                           "à signer ces conventions et tout document"));
+  EXPECT_THAT(t, HasSubstr("Article 5\nLa dépense correspondante, d’un montant de 66 580,50 €, est imputée sur les crédits "
+                           "inscrits à l’état spécial de territoire 2027 : chapitre 65, compte 6574, fonction 424.\n"));
+  EXPECT_THAT(t, HasSubstr("Certifié conforme,\nLe Président du Conseil de Territoire Marseille Provence\nJean-Marc DUPONT\n"));
+  EXPECT_THAT(t, HasSubstr("tribunal administratif de Marseille dans un délai de deux mois"));
+  EXPECT_THAT(t, HasSubstr("Télérecours citoyens"));
+  EXPECT_THAT(t, Not(HasSubstr("Association Sans Crédit")));
+  EXPECT_THAT(t, Not(HasSubstr("Association Inéligible")));
+}
+
+TEST(Deliberation, MissingCampaignFieldsPrintAsBlanks) {
+  Campaign c = test::deliberation::campaign();
+  c.deliberation = {};
+  c.budget = {};
+  const auto run = test::deliberation::small_run();
+  const std::string t = text_of(c, run.evaluation);
+  EXPECT_THAT(t, HasSubstr("Délibération n° ……\n"));
+  EXPECT_THAT(t, HasSubstr("Commission : ……\nRapporteur : ……\n"));
+  EXPECT_THAT(t, HasSubstr("Vu la délibération n° …… du …… approuvant le cadre d’intervention financière ;\n"));
+  EXPECT_THAT(t, HasSubstr("état spécial de territoire 2027 : chapitre ……, compte ……, fonction …….\n"));
+  const doc::Document d = build_deliberation(shipped(), c, run.evaluation, Date{2027, 3, 20});
+  EXPECT_EQ(d.footer_left, "Projet de délibération n° …… — AAP-GEN-2027");
+}
+
+TEST(Deliberation, WithoutConventionTheArticlesFollowOn) {
+  auto run = test::deliberation::small_run();
+  run.evaluation.dossiers.resize(3);
+  run.evaluation.dossiers.erase(run.evaluation.dossiers.begin(), run.evaluation.dossiers.begin() + 2);
+  const std::string t = text_of(test::deliberation::campaign(), run.evaluation);
+  EXPECT_THAT(t, Not(HasSubstr("Sont approuvées les conventions")));
+  EXPECT_THAT(t, Not(HasSubstr("Approbation des conventions")));
+  EXPECT_THAT(t, HasSubstr("Article 3\nMonsieur le Président du Conseil de Territoire, ou son représentant, est autorisé "
+                           "à signer tout document nécessaire"));
+  EXPECT_THAT(t, HasSubstr("Article 4\nLa dépense correspondante, d’un montant de 12 500,50 €"));
+}
+
+TEST(Deliberation, MetadataNamesTheActAndItsDate) {
+  const auto run = test::deliberation::small_run();
+  const doc::Document d = build_deliberation(shipped(), test::deliberation::campaign(), run.evaluation, Date{2027, 3, 20});
+  EXPECT_EQ(d.metadata.title, "Projet de délibération n° CT1-2027-014 — attribution des subventions AAP-GEN-2027");
+  EXPECT_EQ(d.metadata.author, "Métropole Aix-Marseille-Provence");
+  EXPECT_EQ(d.metadata.subject, "Appel à projets 2027 — formations labellisées Grande École du Numérique");
+  EXPECT_EQ(d.metadata.identifier, "deliberation-AAP-GEN-2027");
+  EXPECT_EQ(d.metadata.date_iso, "2027-03-20");
+}
+
+TEST(Deliberation, ShippedTemplatePassesTheStartUpCheck) {
+  EXPECT_TRUE(check_deliberation_template(shipped(), test::deliberation::campaign()).empty());
+}
+
+TEST(Deliberation, StartUpCheckReportsAnUnknownVariableWithItsPlace) {
+  const auto set = tpl::TemplateSet::from_sources({{"deliberation", "# Délibération\n\nTotal : {{total.montant}}\n\n{{#beneficiaires}}\n- {{montant_en_chiffres}}\n{{/beneficiaires}}\n"}});
+  const auto problems = check_deliberation_template(set, test::deliberation::campaign());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].to_string(), "templates/deliberation.mustache:6:3: variable inconnue « montant_en_chiffres »");
+}
+
+TEST(Deliberation, GrantWithoutItsDossierIsRefused) {
+  auto run = test::deliberation::small_run();
+  run.evaluation.dossiers[0].dossier = nullptr;
+  EXPECT_THROW(deliberation_values(test::deliberation::campaign(), run.evaluation, Date{2027, 3, 20}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace aap::deliberation

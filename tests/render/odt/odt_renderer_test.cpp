@@ -1,0 +1,174 @@
+// Tests of the ODT backend: the zip as ODF requires it, well-formed parts, real structure, reproducibility.
+#include "render/odt/odt_renderer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "render/odt/odt_test_support.hpp"
+
+namespace aap {
+namespace {
+
+using test::odt::odt_tool;
+using test::odt::shell_quoted;
+
+doc::Inline text(const std::string& s, bool bold = false) { return {doc::Span{s, bold, false}}; }
+
+doc::Document sample_document() {
+  doc::Document d;
+  d.metadata.title = "Délibération « test »";
+  d.metadata.author = "Métropole Aix-Marseille-Provence";
+  d.metadata.subject = "Subventions & conventions";
+  d.metadata.identifier = "CT1-2027-014";
+  d.metadata.date_iso = "2027-03-20";
+  d.footer_left = "Délibération n° CT1-2027-014";
+  d.blocks.push_back(doc::Heading{1, text("Extrait des registres")});
+  d.blocks.push_back(doc::Paragraph{{{"Le Conseil ", false, false}, {"délibère", true, false}, {" ;", false, true}},
+                                    doc::Align::justify});
+  d.blocks.push_back(doc::Paragraph{text("Centré"), doc::Align::center});
+  d.blocks.push_back(doc::ListBlock{false, 1, {text("premier"), text("second")}});
+  d.blocks.push_back(doc::ListBlock{true, 3, {text("trois"), text("quatre")}});
+  doc::Table t;
+  t.columns = {{doc::Align::right, 4}, {doc::Align::left, 30}, {doc::Align::right, 10}};
+  t.header = {{text("Rang"), text("Bénéficiaire"), text("Subvention")}};
+  t.rows = {{text("1"), text("Association A"), text("30 000 €")}, {text("2"), text("Association B")}};
+  d.blocks.push_back(t);
+  d.blocks.push_back(doc::PageBreak{});
+  d.blocks.push_back(doc::Heading{2, text("Article 1")});
+  return d;
+}
+
+std::string render_to_file(const doc::Document& d, const std::string& name) {
+  const auto dir = test::odt::scratch_dir(name);
+  const auto path = dir / "document.odt";
+  test::odt::write_file(path, render::render_odt(d));
+  return path.string();
+}
+
+std::string entry(const std::string& path, const std::string& name) {
+  return odt_tool("cat " + shell_quoted(path) + " " + name);
+}
+
+TEST(OdtRenderer, MimetypeComesFirstStoredWithoutExtraField) {
+  const std::string path = render_to_file(sample_document(), "mimetype");
+  // zipfile: method 0 is stored, 8 deflated; the entries in the order ODF readers expect.
+  EXPECT_EQ(odt_tool("list " + shell_quoted(path)),
+            "mimetype 0 0 2027-03-20\n"
+            "META-INF/manifest.xml 8 0 2027-03-20\n"
+            "content.xml 8 0 2027-03-20\n"
+            "styles.xml 8 0 2027-03-20\n"
+            "meta.xml 8 0 2027-03-20\n");
+  EXPECT_EQ(entry(path, "mimetype"), "application/vnd.oasis.opendocument.text");
+  // The type is readable at the fixed offset 38 of the file, as ODF 1.2 part 3 §3.3 intends.
+  const std::string bytes = render::render_odt(sample_document());
+  EXPECT_EQ(bytes.substr(30, 8), "mimetype");
+  EXPECT_EQ(bytes.substr(38, 39), "application/vnd.oasis.opendocument.text");
+}
+
+TEST(OdtRenderer, EveryXmlPartIsWellFormed) {
+  const std::string path = render_to_file(sample_document(), "wellformed");
+  EXPECT_EQ(odt_tool("check " + shell_quoted(path)), "ok\n");
+}
+
+TEST(OdtRenderer, TwoRendersAreByteIdentical) {
+  EXPECT_EQ(render::render_odt(sample_document()), render::render_odt(sample_document()));
+}
+
+TEST(OdtRenderer, EntryDatesDoNotDependOnTheTimeZone) {
+  const char* saved = std::getenv("TZ");
+  const std::string previous = saved ? saved : "";
+  setenv("TZ", "Pacific/Kiritimati", 1);
+  tzset();
+  const std::string far_east = render::render_odt(sample_document());
+  setenv("TZ", "America/Los_Angeles", 1);
+  tzset();
+  const std::string far_west = render::render_odt(sample_document());
+  if (saved) setenv("TZ", previous.c_str(), 1); else unsetenv("TZ");
+  tzset();
+  EXPECT_EQ(far_east, far_west);
+}
+
+TEST(OdtRenderer, ValuesAreEscapedAndControlCharactersDropped) {
+  doc::Document d = sample_document();
+  d.blocks = {doc::Paragraph{text("A & B <c> \"d\" 'e'\x01\x1F fin"), doc::Align::justify}};
+  d.metadata.title = "T & <x>";
+  const std::string path = render_to_file(d, "escape");
+  EXPECT_EQ(odt_tool("check " + shell_quoted(path)), "ok\n");
+  EXPECT_NE(entry(path, "content.xml").find("A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos; fin</text:p>"),
+            std::string::npos);
+  EXPECT_NE(entry(path, "meta.xml").find("<dc:title>T &amp; &lt;x&gt;</dc:title>"), std::string::npos);
+}
+
+TEST(OdtRenderer, InvalidUtf8BecomesReplacementCharacter) {
+  doc::Document d = sample_document();
+  d.blocks = {doc::Paragraph{text("a\xC3(b\xE2\x82"), doc::Align::justify}};
+  const std::string path = render_to_file(d, "utf8");
+  EXPECT_EQ(odt_tool("check " + shell_quoted(path)), "ok\n");
+  EXPECT_NE(entry(path, "content.xml").find("a\uFFFD(b\uFFFD\uFFFD</text:p>"), std::string::npos);
+}
+
+TEST(OdtRenderer, RepeatedSpacesAreKept) {
+  doc::Document d = sample_document();
+  d.blocks = {doc::Paragraph{text(" a  b"), doc::Align::justify}};
+  const std::string path = render_to_file(d, "spaces");
+  EXPECT_NE(entry(path, "content.xml").find("<text:s/>a <text:s/>b</text:p>"), std::string::npos);
+}
+
+TEST(OdtRenderer, HeadingsListsAndTablesAreRealOdfStructures) {
+  const std::string content = entry(render_to_file(sample_document(), "structure"), "content.xml");
+  EXPECT_NE(content.find("<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">Extrait des registres</text:h>"),
+            std::string::npos);
+  EXPECT_NE(content.find("Le Conseil <text:span text:style-name=\"Tb\">délibère</text:span>"
+                         "<text:span text:style-name=\"Ti\"> ;</text:span>"),
+            std::string::npos);
+  EXPECT_NE(content.find("<text:list text:style-name=\"Liste_20_puces\"><text:list-item><text:p text:style-name=\"Liste\">premier"),
+            std::string::npos);
+  EXPECT_NE(content.find("<text:list text:style-name=\"Liste_20_numerotee\"><text:list-item text:start-value=\"3\">"),
+            std::string::npos);
+  EXPECT_NE(content.find("<table:table-header-rows><table:table-row table:style-name=\"Row\"><table:table-cell "
+                         "table:style-name=\"HeadCell\""),
+            std::string::npos);
+  // A short row is completed with an empty cell: three columns, every row three cells.
+  EXPECT_NE(content.find("Association B</text:p></table:table-cell><table:table-cell table:style-name=\"Cell\" "
+                         "office:value-type=\"string\"><text:p text:style-name=\"P"),
+            std::string::npos);
+  EXPECT_NE(content.find("fo:border=\"0.5pt solid #000000\""), std::string::npos);
+  // Columns share 170 mm by their weights 4 : 30 : 10.
+  EXPECT_NE(content.find("style:column-width=\"15.45mm\""), std::string::npos);
+  EXPECT_NE(content.find("style:column-width=\"115.90mm\""), std::string::npos);
+  EXPECT_NE(content.find("style:column-width=\"38.65mm\""), std::string::npos);
+  // The page break is carried by the heading that follows it, not by an empty paragraph.
+  EXPECT_NE(content.find("style:parent-style-name=\"Heading_20_2\"><style:paragraph-properties fo:break-before=\"page\"/>"),
+            std::string::npos);
+  EXPECT_EQ(content.find("<text:tab/>"), std::string::npos);
+}
+
+TEST(OdtRenderer, StylesSetA4LiberationSansFrenchHyphenationAndPageFooter) {
+  const std::string styles = entry(render_to_file(sample_document(), "styles"), "styles.xml");
+  EXPECT_NE(styles.find("fo:page-width=\"210.00mm\" fo:page-height=\"297.00mm\""), std::string::npos);
+  EXPECT_NE(styles.find("fo:margin-top=\"15.00mm\""), std::string::npos);
+  EXPECT_NE(styles.find("fo:margin-left=\"20.00mm\" fo:margin-right=\"20.00mm\""), std::string::npos);
+  EXPECT_NE(styles.find("style:font-name=\"Liberation Sans\""), std::string::npos);
+  EXPECT_NE(styles.find("fo:language=\"fr\" fo:country=\"FR\" fo:hyphenate=\"true\""), std::string::npos);
+  EXPECT_NE(styles.find("Délibération n° CT1-2027-014<text:tab/>Page <text:page-number text:select-page=\"current\">1"
+                        "</text:page-number>/<text:page-count>1</text:page-count>"),
+            std::string::npos);
+  EXPECT_NE(styles.find("style:name=\"Text_20_body\" style:display-name=\"Text body\""), std::string::npos);
+  EXPECT_NE(styles.find("fo:text-align=\"justify\""), std::string::npos);
+}
+
+TEST(OdtRenderer, MetaCarriesTheDocumentPropertiesAndItsDate) {
+  const std::string meta = entry(render_to_file(sample_document(), "meta"), "meta.xml");
+  EXPECT_NE(meta.find("<meta:generator>aap</meta:generator><dc:title>Délibération « test »</dc:title>"
+                      "<dc:subject>Subventions &amp; conventions</dc:subject>"
+                      "<meta:initial-creator>Métropole Aix-Marseille-Provence</meta:initial-creator>"
+                      "<dc:creator>Métropole Aix-Marseille-Provence</dc:creator>"
+                      "<meta:creation-date>2027-03-20T00:00:00</meta:creation-date><dc:date>2027-03-20T00:00:00</dc:date>"
+                      "<dc:language>fr-FR</dc:language>"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace aap
