@@ -66,7 +66,9 @@ TEST(Deliberation, DocumentFollowsTheCouncilsForm) {
   EXPECT_THAT(t, HasSubstr("Métropole Aix-Marseille-Provence\nRépublique française — Département des Bouches-du-Rhône\n"
                            "Extrait des registres des délibérations du Conseil de Territoire Marseille Provence\n"
                            "Séance du 12 mars 2027\nDélibération n° CT1-2027-014\n"
-                           "Objet : CT1 - Attribution de subventions de fonctionnement"));
+                           "Objet : CT1 - Appel à projets 2027 — formations labellisées Grande École du Numérique : "
+                           "attribution de subventions de fonctionnement aux organismes de formation retenus et "
+                           "approbation des conventions\n"));
   EXPECT_THAT(t, HasSubstr("Commission : Emploi, insertion et formation\nRapporteur : Madame Claire MARTIN\n"));
   EXPECT_THAT(t, HasSubstr("Monsieur le Président du Conseil de Territoire soumet au Conseil de Territoire le rapport suivant :\n"));
   EXPECT_THAT(t, HasSubstr("publié le 1er décembre 2026 ; les dossiers devaient être déposés au plus tard le 31 janvier 2027"));
@@ -121,7 +123,7 @@ TEST(Deliberation, WithoutConventionTheArticlesFollowOn) {
   run.evaluation.dossiers.erase(run.evaluation.dossiers.begin(), run.evaluation.dossiers.begin() + 2);
   const std::string t = text_of(test::deliberation::campaign(), run.evaluation);
   EXPECT_THAT(t, Not(HasSubstr("Sont approuvées les conventions")));
-  EXPECT_THAT(t, Not(HasSubstr("Approbation des conventions")));
+  EXPECT_THAT(t, HasSubstr("aux organismes de formation retenus\n"));
   EXPECT_THAT(t, HasSubstr("Article 3\nMonsieur le Président du Conseil de Territoire, ou son représentant, est autorisé "
                            "à signer tout document nécessaire"));
   EXPECT_THAT(t, HasSubstr("Article 4\nLa dépense correspondante, d’un montant de 12 500,50 €"));

@@ -45,15 +45,15 @@ inline std::string odt_tool(const std::string& arguments) {
   return run(std::string(AAP_PYTHON) + " " + AAP_SOURCE_DIR + "/tests/render/odt/odt_tool.py " + arguments);
 }
 
-/// The ODT converted to PDF by LibreOffice headless, with a private profile so that runs do not collide;
-/// returns the PDF's path.
+/// The ODT converted to PDF by LibreOffice headless into a folder of its own (so that it never replaces a
+/// PDF of ours with the same name), with a private profile so that runs do not collide; returns its path.
 inline std::filesystem::path libreoffice_pdf(const std::filesystem::path& odt) {
-  const std::filesystem::path dir = odt.parent_path();
-  const std::filesystem::path profile = dir / "lo-profile";
+  const std::filesystem::path dir = odt.parent_path() / "libreoffice";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path profile = odt.parent_path() / "lo-profile";
   run("soffice --headless --norestore -env:UserInstallation=file://" + profile.string() +
       " --convert-to pdf --outdir " + shell_quoted(dir) + " " + shell_quoted(odt) + " 2>&1");
-  std::filesystem::path pdf = odt;
-  pdf.replace_extension(".pdf");
+  const std::filesystem::path pdf = dir / odt.filename().replace_extension(".pdf");
   if (!std::filesystem::exists(pdf)) throw std::runtime_error("LibreOffice n’a pas produit " + pdf.string());
   return pdf;
 }
