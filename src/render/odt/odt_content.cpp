@@ -235,8 +235,12 @@ class ContentWriter {
 
   void write(const doc::PlaceDate& p) { plain_paragraph("Lieu_20_et_20_date", p.text); }
 
+  // Like the PDF: space before the block, room for the hand signature above the name (the last line).
   void write(const doc::Signature& s) {
-    for (const std::string& line : s.lines) plain_paragraph("Signature", line);
+    for (std::size_t i = 0; i < s.lines.size(); ++i) {
+      const bool name = i + 1 == s.lines.size() && i > 0;
+      plain_paragraph(name ? "Signature_20_nom" : i == 0 ? "Signature" : "Signature_20_suite", s.lines[i]);
+    }
   }
 
   std::string body_;

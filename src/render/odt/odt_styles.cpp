@@ -81,7 +81,9 @@ std::string styles_xml(const doc::Document& document) {
          "</style:default-style>";
   out += "<style:default-style style:family=\"table\"><style:table-properties table:border-model=\"collapsing\"/>"
          "</style:default-style>";
-  out += paragraph_style("Standard", "Standard", "", "fo:line-height=\"130%\"", "", " style:class=\"text\"");
+  // The PDF's leading is 1.3 × the size; LibreOffice's proportional spacing multiplies the font's own line
+  // height (ascent + descent = 1.117 em for Liberation Sans): 1.3 / 1.117 ≈ 116 %.
+  out += paragraph_style("Standard", "Standard", "", "fo:line-height=\"116%\"", "", " style:class=\"text\"");
   out += paragraph_style("Text_20_body", "Text body", "Standard",
                          "fo:margin-top=\"0mm\" fo:margin-bottom=\"2.12mm\" fo:text-align=\"justify\" "
                          "fo:text-align-last=\"start\"",
@@ -95,7 +97,7 @@ std::string styles_xml(const doc::Document& document) {
   out += paragraph_style("Liste_20_dernier", "Liste dernier", "Text_20_body", "fo:margin-bottom=\"2.12mm\"", "",
                          " style:class=\"list\"");
   out += paragraph_style("Table_20_Contents", "Table Contents", "Standard",
-                         "fo:margin-top=\"0mm\" fo:margin-bottom=\"0mm\" fo:text-align=\"start\"",
+                         "fo:margin-top=\"0mm\" fo:margin-bottom=\"0mm\" fo:text-align=\"start\" fo:line-height=\"112%\"",
                          "fo:font-size=\"9.5pt\"", " style:class=\"extra\"");
   out += paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents", "",
                          "fo:font-weight=\"bold\" style:font-weight-asian=\"bold\"", " style:class=\"extra\"");
@@ -107,8 +109,12 @@ std::string styles_xml(const doc::Document& document) {
   out += paragraph_style("Lieu_20_et_20_date", "Lieu et date", "Text_20_body",
                          "fo:text-align=\"end\" fo:margin-top=\"4.23mm\" fo:margin-bottom=\"4.23mm\"", "");
   out += paragraph_style("Signature", "Signature", "Standard",
-                         "fo:margin-left=\"" + mm_text(kTextWidth / 2) + "\" fo:text-align=\"start\" fo:keep-with-next=\"always\"",
+                         "fo:margin-left=\"" + mm_text(kTextWidth / 2) +
+                             "\" fo:margin-top=\"4.94mm\" fo:text-align=\"start\" fo:keep-with-next=\"always\"",
                          "fo:hyphenate=\"false\"");
+  out += paragraph_style("Signature_20_suite", "Signature suite", "Signature", "fo:margin-top=\"0mm\"", "");
+  out += paragraph_style("Signature_20_nom", "Signature nom", "Signature",
+                         "fo:margin-top=\"15.00mm\" fo:margin-bottom=\"2.12mm\" fo:keep-with-next=\"auto\"", "");
   out += paragraph_style("Footer", "Footer", "Standard", "fo:line-height=\"100%\"", "fo:font-size=\"8pt\"",
                          " style:class=\"extra\"");
   out += list_style(false);

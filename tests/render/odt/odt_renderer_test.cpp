@@ -145,6 +145,19 @@ TEST(OdtRenderer, HeadingsListsAndTablesAreRealOdfStructures) {
   EXPECT_EQ(content.find("<text:tab/>"), std::string::npos);
 }
 
+TEST(OdtRenderer, SignatureLeavesRoomForTheHandSignatureAboveTheName) {
+  doc::Document d = sample_document();
+  d.blocks = {doc::Signature{{"Le Président du Conseil de Territoire", "Jean-Marc DUPONT"}}};
+  const std::string path = render_to_file(d, "signature");
+  EXPECT_NE(entry(path, "content.xml").find("<text:p text:style-name=\"Signature\">Le Président du Conseil de Territoire</text:p>"
+                                            "<text:p text:style-name=\"Signature_20_nom\">Jean-Marc DUPONT</text:p>"),
+            std::string::npos);
+  EXPECT_NE(entry(path, "styles.xml").find("style:name=\"Signature_20_nom\" style:display-name=\"Signature nom\" "
+                                           "style:family=\"paragraph\" style:parent-style-name=\"Signature\">"
+                                           "<style:paragraph-properties fo:margin-top=\"15.00mm\""),
+            std::string::npos);
+}
+
 TEST(OdtRenderer, StylesSetA4LiberationSansFrenchHyphenationAndPageFooter) {
   const std::string styles = entry(render_to_file(sample_document(), "styles"), "styles.xml");
   EXPECT_NE(styles.find("fo:page-width=\"210.00mm\" fo:page-height=\"297.00mm\""), std::string::npos);
