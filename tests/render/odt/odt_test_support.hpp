@@ -2,6 +2,7 @@
 // LibreOffice conversion and pdftotext.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,14 +11,30 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <vector>
 
 namespace aap::test::odt {
+
+/// The scratch folders of this run, removed at exit when every test passed (kept to inspect a failure).
+inline std::vector<std::filesystem::path>& scratch_dirs() {
+  static struct Holder {
+    std::vector<std::filesystem::path> dirs;
+    ~Holder() {
+      if (!::testing::UnitTest::GetInstance()->Passed()) return;
+      std::error_code ignored;
+      for (const auto& d : dirs) std::filesystem::remove_all(d, ignored);
+    }
+  } holder;
+  return holder.dirs;
+}
 
 /// A fresh directory under the system's temporary directory, unique to this process and `name`.
 inline std::filesystem::path scratch_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("aap-odt-" + name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  scratch_dirs().push_back(dir);
   return dir;
 }
 
