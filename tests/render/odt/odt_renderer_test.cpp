@@ -37,6 +37,9 @@ doc::Document sample_document() {
   d.blocks.push_back(t);
   d.blocks.push_back(doc::PageBreak{});
   d.blocks.push_back(doc::Heading{2, text("Article 1")});
+  d.blocks.push_back(doc::Letterhead{{text("Métropole", true), text("Réf. : AAP & co")}});
+  d.blocks.push_back(doc::AddressWindow{{"Madame Claire MARTIN", "13002 MARSEILLE"}});
+  d.blocks.push_back(doc::PlaceDate{"Marseille, le 20 mars 2027"});
   return d;
 }
 
@@ -143,6 +146,16 @@ TEST(OdtRenderer, HeadingsListsAndTablesAreRealOdfStructures) {
   EXPECT_NE(content.find("style:parent-style-name=\"Heading_20_2\"><style:paragraph-properties fo:break-before=\"page\"/>"),
             std::string::npos);
   EXPECT_EQ(content.find("<text:tab/>"), std::string::npos);
+}
+
+TEST(OdtRenderer, LetterBlocksBecomeStyledParagraphs) {
+  const std::string content = entry(render_to_file(sample_document(), "letter"), "content.xml");
+  EXPECT_NE(content.find("<text:p text:style-name=\"Timbre\"><text:span text:style-name=\"Tb\">Métropole</text:span></text:p>"
+                         "<text:p text:style-name=\"Timbre\">Réf. : AAP &amp; co</text:p>"
+                         "<text:p text:style-name=\"Adresse\">Madame Claire MARTIN</text:p>"
+                         "<text:p text:style-name=\"Adresse\">13002 MARSEILLE</text:p>"
+                         "<text:p text:style-name=\"Lieu_20_et_20_date\">Marseille, le 20 mars 2027</text:p>"),
+            std::string::npos);
 }
 
 TEST(OdtRenderer, SignatureLeavesRoomForTheHandSignatureAboveTheName) {
