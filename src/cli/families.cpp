@@ -2,8 +2,10 @@
 #include <algorithm>
 
 #include "cli/pipeline.hpp"
+#include "render/deliberation/deliberation.hpp"
 #include "render/letters/letter.hpp"
 #include "render/notice/notice.hpp"
+#include "render/odt/odt_renderer.hpp"
 #include "render/pdf/pdf_renderer.hpp"
 #include "render/xlsx/annexes.hpp"
 
@@ -35,6 +37,14 @@ void write_letters(const Run& run, OutputDir& out) {
   out.write(kPrintBatch, render::render_pdf_batch(letters, batch));
 }
 
+// The same document model gives the PDF and the editable ODT, so that both carry the same text.
+void write_deliberation(const Run& run, OutputDir& out) {
+  const doc::Document d =
+      deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, run.date);
+  out.write("deliberation.pdf", render::render_pdf(d));
+  out.write("deliberation.odt", render::render_odt(d));
+}
+
 }  // namespace
 
 const std::vector<Family>& families() {
@@ -46,6 +56,8 @@ const std::vector<Family>& families() {
          write_annexes(out.staging() / "annexes.xlsx", run.campaign, run.evaluation, run.date);
          out.record("annexes.xlsx");
        }},
+      {"deliberation", [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0; },
+       write_deliberation},
   };
   return kFamilies;
 }
@@ -54,6 +66,8 @@ std::vector<tpl::TemplateProblem> check_templates(const tpl::TemplateSet& templa
   std::vector<tpl::TemplateProblem> problems = notice::check_notice_template(templates, campaign);
   const auto letters = letters::check_letter_templates(templates, campaign);
   problems.insert(problems.end(), letters.begin(), letters.end());
+  const auto deliberation = deliberation::check_deliberation_template(templates, campaign);
+  problems.insert(problems.end(), deliberation.begin(), deliberation.end());
   return problems;
 }
 
