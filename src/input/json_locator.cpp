@@ -1,5 +1,6 @@
 // A single-pass scan of JSON text recording the line of every field path (see json_locator.hpp).
 #include "input/json_locator.hpp"
+#include "text/utf8.hpp"
 
 #include <cstdint>
 #include <unordered_set>
@@ -27,21 +28,7 @@ int hex_value(char c) {
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  out += text::encode_utf8(std::u32string(1, static_cast<char32_t>(cp)));
 }
 
 class Scanner {
