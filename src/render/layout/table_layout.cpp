@@ -1,9 +1,10 @@
-// Prepares a table: column widths from weights, wrapped cells, borders, header rows, over-tall rows split.
+// Prepares a table: column widths from weights and unbreakable runs, wrapped cells, borders, header rows, over-tall rows split.
 #include <algorithm>
 #include <numeric>
 
 #include "render/layout/hyphenator.hpp"
 #include "render/layout/units.hpp"
+#include "render/layout/utf8.hpp"
 
 namespace aap::render::detail {
 
@@ -14,6 +15,88 @@ constexpr double kCellPaddingYPt = 3;
 constexpr double kTableLeading = 1.25;
 constexpr double kHeaderGray = 0.88;
 constexpr double kBorderPt = 0.5;
+
+constexpr char32_t kSoftHyphen = 0x00AD;
+
+// The widest stretch of `cell` the line breaker may not break: words joined by U+00A0 or U+202F stay one
+// run ("12 500,50 €"); a run ends at a space, a forced break, after a hyphen, or at a soft hyphen (where
+// a "-" is drawn). A column narrower than this would cut an amount from its € or a SIRET in two.
+double longest_run(const doc::Inline& cell, bool header, const TextMeasurer& measurer, double size_pt) {
+  double longest = 0;
+  double run = 0;
+  for (const auto& span : cell) {
+    const Face face = face_of(header || span.bold, span.italic);
+    std::string piece;
+    const auto flush_piece = [&] {
+      if (!piece.empty()) run += measurer.width(piece, face, size_pt);
+      piece.clear();
+    };
+    for (std::size_t pos = 0; pos < span.text.size();) {
+      const auto d = utf8::decode(span.text, pos);
+      pos += d.length;
+      if (d.code_point == U' ' || d.code_point == U'\n') {
+        flush_piece();
+        longest = std::max(longest, run);
+        run = 0;
+      } else if (d.code_point == kSoftHyphen) {
+        piece += '-';
+        flush_piece();
+        longest = std::max(longest, run);
+        run = 0;
+      } else {
+        utf8::append(piece, d.code_point);
+        if (d.code_point == U'-') {
+          flush_piece();
+          longest = std::max(longest, run);
+          run = 0;
+        }
+      }
+    }
+    flush_piece();
+  }
+  return std::max(longest, run);
+}
+
+// Widths by weight, but never below a column's minimum: columns the weights would make too narrow get
+// their minimum and the others share what is left by weight, until every column fits. When the minima
+// alone exceed the width, they are shrunk in proportion (breaking inside runs cannot then be avoided).
+std::vector<double> column_widths(const std::vector<int>& weights, const std::vector<double>& minima,
+                                  double width) {
+  const std::size_t n = weights.size();
+  std::vector<double> out(n, 0);
+  const double needed = std::accumulate(minima.begin(), minima.end(), 0.0);
+  if (needed >= width) {
+    for (std::size_t c = 0; c < n; ++c) {
+      out[c] = needed > 0 ? width * minima[c] / needed : width / static_cast<double>(n);
+    }
+    return out;
+  }
+  std::vector<bool> pinned(n, false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    double free_width = width;
+    long free_weight = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (pinned[c]) {
+        free_width -= minima[c];
+      } else {
+        free_weight += weights[c];
+      }
+    }
+    for (std::size_t c = 0; c < n; ++c) {
+      if (pinned[c]) {
+        out[c] = minima[c];
+        continue;
+      }
+      out[c] = free_width * static_cast<double>(weights[c]) / static_cast<double>(free_weight);
+      if (out[c] < minima[c]) {
+        pinned[c] = true;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
 
 class TableBuilder {
  public:
@@ -27,12 +110,19 @@ class TableBuilder {
       const int w = c < table.columns.size() ? table.columns[c].width_weight : 1;
       weights.push_back(std::max(w, 1));
     }
-    const double total = static_cast<double>(std::accumulate(weights.begin(), weights.end(), 0));
+    std::vector<double> minima(columns, 0);
+    const auto widen = [&](const std::vector<doc::Inline>& row, bool header) {
+      for (std::size_t c = 0; c < row.size() && c < columns; ++c) {
+        minima[c] = std::max(minima[c], longest_run_pt(row[c], header) + 2 * kCellPaddingXPt);
+      }
+    };
+    for (const auto& r : table.header) widen(r, true);
+    for (const auto& r : table.rows) widen(r, false);
     const double width = style.page_width_pt - style.margin_left_pt - style.margin_right_pt;
     double x = style.margin_left_pt;
     edges_.push_back(x);
-    for (int w : weights) {
-      x += width * static_cast<double>(w) / total;
+    for (double w : column_widths(weights, minima, width)) {
+      x += w;
       edges_.push_back(x);
     }
   }
@@ -57,6 +147,14 @@ class TableBuilder {
 
  private:
   std::size_t columns() const { return edges_.size() - 1; }
+
+  double longest_run_pt(const doc::Inline& cell, bool header) const {
+    try {
+      return longest_run(cell, header, measurer_, size_);
+    } catch (const MissingGlyph& e) {
+      throw MissingGlyph(e.code_point(), plain_text(cell));
+    }
+  }
 
   doc::Align align(std::size_t c) const {
     const doc::Align a = c < table_.columns.size() ? table_.columns[c].align : doc::Align::left;

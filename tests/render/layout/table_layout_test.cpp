@@ -1,0 +1,126 @@
+// Table column widths with a monospace measurer: weights share the width, unbreakable runs set each minimum.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "render/layout/fake_measurer.hpp"
+#include "render/layout/layout.hpp"
+
+namespace aap::render {
+namespace {
+
+/// 200 × 300 pt, 20 pt margins: 160 pt wide; table text at 10 pt, so 5 pt a character.
+LayoutStyle small_page() {
+  LayoutStyle s;
+  s.page_width_pt = 200;
+  s.page_height_pt = 300;
+  s.margin_left_pt = s.margin_right_pt = s.margin_top_pt = s.margin_bottom_pt = 20;
+  s.body_size_pt = 10;
+  s.leading = 1.0;
+  s.paragraph_space_pt = 0;
+  s.table_size_pt = 10;
+  s.footer_size_pt = 8;
+  s.footer_baseline_from_bottom_pt = 10;
+  s.hyphenate = false;
+  return s;
+}
+
+doc::Inline plain(const std::string& s) { return {doc::Span{s}}; }
+
+// "12 500,50 €" as the deliberation writes it: U+202F between thousands, U+00A0 before the sign.
+const std::string kAmount = "12\u202F500,50\u00A0€";
+const std::string kLongText =
+    "Association des parents d'élèves pour les travaux de la cour et du jardin partagé de l'école";
+
+/// A rank, a long text and an amount, weighted as markup weighs them (6, 30 and 11 characters).
+LaidOutDocument distribution_table() {
+  doc::Table t;
+  t.columns = {{doc::Align::right, 6}, {doc::Align::left, 30}, {doc::Align::right, 11}};
+  t.header = {{plain("Rang"), plain("Objet"), plain("Montant")}};
+  t.rows = {{plain("1"), plain(kLongText), plain(kAmount)}};
+  doc::Document d;
+  d.blocks.push_back(t);
+  return layout_document(d, test::FakeMeasurer(), small_page());
+}
+
+std::vector<std::string> texts(const LaidOutDocument& d) {
+  std::vector<std::string> out;
+  for (const auto& page : d.pages) {
+    for (const auto& op : page.ops) {
+      if (const auto* t = std::get_if<TextOp>(&op)) out.push_back(t->text);
+    }
+  }
+  return out;
+}
+
+std::set<double> column_edges(const LaidOutDocument& d) {
+  std::set<double> xs;
+  for (const auto& op : d.pages.at(0).ops) {
+    const auto* l = std::get_if<LineOp>(&op);
+    if (l != nullptr && l->x0_pt == l->x1_pt) xs.insert(l->x0_pt);
+  }
+  return xs;
+}
+
+TEST(TableColumns, AmountWithNoBreakSpacesIsNeverBrokenNextToALongText) {
+  const auto all = texts(distribution_table());
+  // By weight alone the amount's column would hold 5 characters: "12 50" / "0,50 €".
+  EXPECT_EQ(std::count(all.begin(), all.end(), kAmount), 1) << ::testing::PrintToString(all);
+}
+
+TEST(TableColumns, ShortBoldHeaderIsNotCut) {
+  const auto all = texts(distribution_table());
+  // By weight alone "Rang" would get 8.8 pt inside its borders: one character a line.
+  EXPECT_EQ(std::count(all.begin(), all.end(), std::string("Rang")), 1) << ::testing::PrintToString(all);
+  EXPECT_EQ(std::count(all.begin(), all.end(), std::string("Montant")), 1);
+}
+
+TEST(TableColumns, NarrowColumnsGetTheirMinimumAndTheLongTextTheRest) {
+  // Rang: 4 characters + 8 pt of padding = 28 pt; amount: 11 characters + 8 = 63 pt; the text: 69 pt.
+  EXPECT_EQ(column_edges(distribution_table()), (std::set<double>{20, 48, 117, 180}));
+}
+
+TEST(TableColumns, WeightsStillShareTheWidthWhenEveryColumnFits) {
+  doc::Table t;
+  t.columns = {{doc::Align::left, 1}, {doc::Align::left, 3}};
+  t.header = {{plain("A"), plain("B")}};
+  t.rows = {{plain("x"), plain("y")}};
+  doc::Document d;
+  d.blocks.push_back(t);
+  EXPECT_EQ(column_edges(layout_document(d, test::FakeMeasurer(), small_page())),
+            (std::set<double>{20, 60, 180}));
+}
+
+TEST(TableColumns, ColumnWithALongRunTakesItAndTheOtherTheRest) {
+  doc::Table t;
+  t.columns = {{doc::Align::left, 1}, {doc::Align::left, 1}};
+  t.header = {{plain("A"), plain("B")}};
+  // 20 characters + 8 pt = 108 pt, more than the even 80 pt; the other column keeps 52 pt (needs 48).
+  t.rows = {{plain(std::string(20, 'a')), plain(std::string(8, 'b'))}};
+  doc::Document d;
+  d.blocks.push_back(t);
+  EXPECT_EQ(column_edges(layout_document(d, test::FakeMeasurer(), small_page())),
+            (std::set<double>{20, 128, 180}));
+}
+
+TEST(TableColumns, RunsWiderThanTheTableShrinkInProportion) {
+  doc::Table t;
+  t.columns = {{doc::Align::left, 1}, {doc::Align::left, 1}};
+  t.header = {{plain("A"), plain("B")}};
+  // 30 characters + 8 = 158 pt and 10 + 8 = 58 pt: 216 pt needed, 160 available.
+  t.rows = {{plain(std::string(30, 'a')), plain(std::string(10, 'b'))}};
+  doc::Document d;
+  d.blocks.push_back(t);
+  const auto edges = column_edges(layout_document(d, test::FakeMeasurer(), small_page()));
+  ASSERT_EQ(edges.size(), 3u);
+  EXPECT_DOUBLE_EQ(*edges.begin(), 20);
+  EXPECT_NEAR(*std::next(edges.begin()), 20 + 160.0 * 158 / 216, 1e-9);
+  EXPECT_DOUBLE_EQ(*edges.rbegin(), 180);
+}
+
+}  // namespace
+}  // namespace aap::render
