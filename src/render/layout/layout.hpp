@@ -48,4 +48,9 @@ struct LayoutStyle {
 LaidOutDocument layout_document(const doc::Document& document, const TextMeasurer& measurer,
                                 const LayoutStyle& style = {});
 
+/// The widths in points of a table's columns across the text width: by weight, but never narrower than a
+/// column's longest unbreakable run, so that an amount stays with its €. The ODT uses the same widths.
+std::vector<double> table_column_widths(const doc::Table& table, const TextMeasurer& measurer,
+                                        const LayoutStyle& style = {});
+
 }  // namespace aap::render

@@ -102,26 +102,9 @@ class TableBuilder {
  public:
   TableBuilder(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style)
       : table_(table), measurer_(measurer), style_(style), size_(style.table_size_pt), line_h_(size_ * kTableLeading) {
-    std::size_t columns = table.columns.size();
-    for (const auto& r : table.header) columns = std::max(columns, r.size());
-    for (const auto& r : table.rows) columns = std::max(columns, r.size());
-    std::vector<int> weights;
-    for (std::size_t c = 0; c < columns; ++c) {
-      const int w = c < table.columns.size() ? table.columns[c].width_weight : 1;
-      weights.push_back(std::max(w, 1));
-    }
-    std::vector<double> minima(columns, 0);
-    const auto widen = [&](const std::vector<doc::Inline>& row, bool header) {
-      for (std::size_t c = 0; c < row.size() && c < columns; ++c) {
-        minima[c] = std::max(minima[c], longest_run_pt(row[c], header) + 2 * kCellPaddingXPt);
-      }
-    };
-    for (const auto& r : table.header) widen(r, true);
-    for (const auto& r : table.rows) widen(r, false);
-    const double width = style.page_width_pt - style.margin_left_pt - style.margin_right_pt;
     double x = style.margin_left_pt;
     edges_.push_back(x);
-    for (double w : column_widths(weights, minima, width)) {
+    for (double w : table_column_widths(table, measurer, style)) {
       x += w;
       edges_.push_back(x);
     }
@@ -224,3 +207,36 @@ TableUnit prepare_table(const doc::Table& table, const TextMeasurer& measurer, c
 }
 
 }  // namespace aap::render::detail
+
+namespace aap::render {
+
+std::vector<double> table_column_widths(const doc::Table& table, const TextMeasurer& measurer,
+                                        const LayoutStyle& style) {
+  using namespace detail;
+  const double size = style.table_size_pt;
+  std::size_t columns = table.columns.size();
+  for (const auto& r : table.header) columns = std::max(columns, r.size());
+  for (const auto& r : table.rows) columns = std::max(columns, r.size());
+  std::vector<int> weights;
+  for (std::size_t c = 0; c < columns; ++c) {
+    const int w = c < table.columns.size() ? table.columns[c].width_weight : 1;
+    weights.push_back(std::max(w, 1));
+  }
+  std::vector<double> minima(columns, 0);
+  const auto widen = [&](const std::vector<doc::Inline>& row, bool header) {
+    for (std::size_t c = 0; c < row.size() && c < columns; ++c) {
+      double run = 0;
+      try {
+        run = longest_run(row[c], header, measurer, size);
+      } catch (const MissingGlyph& e) {
+        throw MissingGlyph(e.code_point(), plain_text(row[c]));
+      }
+      minima[c] = std::max(minima[c], run + 2 * kCellPaddingXPt);
+    }
+  };
+  for (const auto& r : table.header) widen(r, true);
+  for (const auto& r : table.rows) widen(r, false);
+  return column_widths(weights, minima, style.page_width_pt - style.margin_left_pt - style.margin_right_pt);
+}
+
+}  // namespace aap::render

@@ -1,12 +1,15 @@
 // content.xml: the document's blocks as ODF text — real headings, paragraphs, lists and bordered tables.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <variant>
 
+#include "render/layout/layout.hpp"
 #include "render/odt/odt_parts.hpp"
+#include "render/pdf/font_metrics.hpp"
 #include "render/odt/xml_text.hpp"
 
 namespace aap::render::odt {
@@ -191,14 +194,17 @@ class ContentWriter {
     if (break_pending_) table_styles_ += " fo:break-before=\"page\"";
     break_pending_ = false;
     table_styles_ += "/></style:style>";
-    // Columns share the text width by their weights, as in the PDF's layout.
-    long total_weight = 0;
-    for (std::size_t c = 0; c < columns; ++c) total_weight += c < t.columns.size() ? std::max(1, t.columns[c].width_weight) : 1;
+    // The PDF layout's own column widths, measured with the same font: a column is never narrower than
+    // its longest unbreakable run, so that LibreOffice and Word do not cut an amount from its € either.
+    const std::vector<double> widths_pt = render::table_column_widths(
+        t, render::FontMeasurer(render::FontMetrics::liberation_sans()));
+    double total_pt = 0;
+    for (double w : widths_pt) total_pt += w;
     long used = 0;
     std::string column_xml;
     for (std::size_t c = 0; c < columns; ++c) {
-      const long weight = c < t.columns.size() ? std::max(1, t.columns[c].width_weight) : 1;
-      const long width = c + 1 == columns ? kTextWidth - used : kTextWidth * weight / total_weight;
+      const long share = std::lround(static_cast<double>(kTextWidth) * widths_pt[c] / total_pt);
+      const long width = c + 1 == columns ? kTextWidth - used : share;
       used += width;
       const std::string column_style = name + "." + column_letters(c);
       table_styles_ += "<style:style style:name=\"" + column_style +

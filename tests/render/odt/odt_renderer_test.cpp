@@ -1,7 +1,13 @@
 // Tests of the ODT backend: the zip as ODF requires it, well-formed parts, real structure, reproducibility.
+#include "render/layout/layout.hpp"
+#include "render/pdf/font_metrics.hpp"
 #include "render/odt/odt_renderer.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <variant>
 
 #include <cstdlib>
 #include <ctime>
@@ -138,10 +144,19 @@ TEST(OdtRenderer, HeadingsListsAndTablesAreRealOdfStructures) {
                          "office:value-type=\"string\"><text:p text:style-name=\"P"),
             std::string::npos);
   EXPECT_NE(content.find("fo:border=\"0.5pt solid #000000\""), std::string::npos);
-  // Columns share 170 mm by their weights 4 : 30 : 10.
-  EXPECT_NE(content.find("style:column-width=\"15.45mm\""), std::string::npos);
-  EXPECT_NE(content.find("style:column-width=\"115.90mm\""), std::string::npos);
-  EXPECT_NE(content.find("style:column-width=\"38.65mm\""), std::string::npos);
+  // The columns take the PDF layout's widths (weights 4 : 30 : 10, never narrower than the longest
+  // unbreakable run), scaled to the 170 mm of text width.
+  const doc::Document document = sample_document();
+  const doc::Table& table = std::get<doc::Table>(document.blocks[5]);
+  const auto widths = render::table_column_widths(table, render::FontMeasurer(render::FontMetrics::liberation_sans()));
+  const double total = widths[0] + widths[1] + widths[2];
+  const long first = std::lround(17000.0 * widths[0] / total);
+  const long second = std::lround(17000.0 * widths[1] / total);
+  for (long hundredths : {first, second, 17000 - first - second}) {
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "style:column-width=\"%ld.%02ldmm\"", hundredths / 100, hundredths % 100);
+    EXPECT_NE(content.find(expected), std::string::npos) << expected;
+  }
   // The page break is carried by the heading that follows it, not by an empty paragraph.
   EXPECT_NE(content.find("style:parent-style-name=\"Heading_20_2\"><style:paragraph-properties fo:break-before=\"page\"/>"),
             std::string::npos);
