@@ -26,10 +26,13 @@ void remove_abandoned(const fs::path& parent, const std::string& prefix) {
     const std::string name = entry.path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;
     const std::string pid_text = name.substr(prefix.size());
-    if (pid_text.empty() || !std::all_of(pid_text.begin(), pid_text.end(), ::isdigit)) continue;
-    const long pid = std::stol(pid_text);
-    const bool alive = pid == getpid() || kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
-    if (!alive || pid == getpid()) fs::remove_all(entry.path(), ec);
+    if (pid_text.empty() || pid_text.size() > 9 ||
+        !std::all_of(pid_text.begin(), pid_text.end(), ::isdigit))
+      continue;
+    // Our own pid's folder is a leftover of an earlier process that had the same pid: remove it too.
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    const bool other_run_alive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM);
+    if (!other_run_alive) fs::remove_all(entry.path(), ec);
   }
 }
 
