@@ -213,6 +213,10 @@ namespace aap::render {
 std::vector<double> table_column_widths(const doc::Table& table, const TextMeasurer& measurer,
                                         const LayoutStyle& style) {
   using namespace detail;
+  // LibreOffice and Word measure a bold word a little wider than our metrics do (hinting, rounding) and
+  // take the cell border from the content width: without this margin they broke the header "Rang" as
+  // "Ran/g" in the ODT. Two points are invisible in the PDF.
+  constexpr double kColumnSlackPt = 2;
   const double size = style.table_size_pt;
   std::size_t columns = table.columns.size();
   for (const auto& r : table.header) columns = std::max(columns, r.size());
@@ -231,7 +235,7 @@ std::vector<double> table_column_widths(const doc::Table& table, const TextMeasu
       } catch (const MissingGlyph& e) {
         throw MissingGlyph(e.code_point(), plain_text(row[c]));
       }
-      minima[c] = std::max(minima[c], run + 2 * kCellPaddingXPt);
+      minima[c] = std::max(minima[c], run + 2 * kCellPaddingXPt + kColumnSlackPt);
     }
   };
   for (const auto& r : table.header) widen(r, true);

@@ -80,8 +80,9 @@ TEST(TableColumns, ShortBoldHeaderIsNotCut) {
 }
 
 TEST(TableColumns, NarrowColumnsGetTheirMinimumAndTheLongTextTheRest) {
-  // Rang: 4 characters + 8 pt of padding = 28 pt; amount: 11 characters + 8 = 63 pt; the text: 69 pt.
-  EXPECT_EQ(column_edges(distribution_table()), (std::set<double>{20, 48, 117, 180}));
+  // Rang: 4 characters + 8 pt of padding + 2 pt of slack = 30 pt; amount: 11 characters + 10 = 65 pt;
+  // the text: 65 pt.
+  EXPECT_EQ(column_edges(distribution_table()), (std::set<double>{20, 50, 115, 180}));
 }
 
 TEST(TableColumns, WeightsStillShareTheWidthWhenEveryColumnFits) {
@@ -99,26 +100,27 @@ TEST(TableColumns, ColumnWithALongRunTakesItAndTheOtherTheRest) {
   doc::Table t;
   t.columns = {{doc::Align::left, 1}, {doc::Align::left, 1}};
   t.header = {{plain("A"), plain("B")}};
-  // 20 characters + 8 pt = 108 pt, more than the even 80 pt; the other column keeps 52 pt (needs 48).
+  // 20 characters + 8 pt of padding + 2 pt of slack = 110 pt, more than the even 80 pt; the other column
+  // keeps 50 pt (needs 50).
   t.rows = {{plain(std::string(20, 'a')), plain(std::string(8, 'b'))}};
   doc::Document d;
   d.blocks.push_back(t);
   EXPECT_EQ(column_edges(layout_document(d, test::FakeMeasurer(), small_page())),
-            (std::set<double>{20, 128, 180}));
+            (std::set<double>{20, 130, 180}));
 }
 
 TEST(TableColumns, RunsWiderThanTheTableShrinkInProportion) {
   doc::Table t;
   t.columns = {{doc::Align::left, 1}, {doc::Align::left, 1}};
   t.header = {{plain("A"), plain("B")}};
-  // 30 characters + 8 = 158 pt and 10 + 8 = 58 pt: 216 pt needed, 160 available.
+  // 30 characters + 10 = 160 pt and 10 + 10 = 60 pt: 220 pt needed, 160 available.
   t.rows = {{plain(std::string(30, 'a')), plain(std::string(10, 'b'))}};
   doc::Document d;
   d.blocks.push_back(t);
   const auto edges = column_edges(layout_document(d, test::FakeMeasurer(), small_page()));
   ASSERT_EQ(edges.size(), 3u);
   EXPECT_DOUBLE_EQ(*edges.begin(), 20);
-  EXPECT_NEAR(*std::next(edges.begin()), 20 + 160.0 * 158 / 216, 1e-9);
+  EXPECT_NEAR(*std::next(edges.begin()), 20 + 160.0 * 160 / 220, 1e-9);
   EXPECT_DOUBLE_EQ(*edges.rbegin(), 180);
 }
 
