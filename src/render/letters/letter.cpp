@@ -16,8 +16,13 @@ using tpl::Value;
 
 namespace {
 
+// "75 / 100" joined by no-break spaces: a narrow Points column never leaves "100" alone on a line.
+std::string points_out_of(int points, int max_points) {
+  return std::to_string(points) + "\u00A0/\u00A0" + std::to_string(max_points);
+}
+
 std::string points_text(int points, int max_points) {
-  return std::to_string(points) + " / " + std::to_string(max_points) + (max_points > 1 ? " points" : " point");
+  return points_out_of(points, max_points) + (max_points > 1 ? " points" : " point");
 }
 
 Value criterion_values(const CriterionResult& c) {
@@ -29,7 +34,7 @@ Value criterion_values(const CriterionResult& c) {
       .set("resultat", c.eligibility ? (c.passed ? "Satisfait" : "Non satisfait") : points_text(c.points, c.max_points))
       .set("satisfait", Value::flag(c.passed))
       .set("eligibilite", Value::flag(c.eligibility))
-      .set("points_obtenus", std::to_string(c.points) + " / " + std::to_string(c.max_points))
+      .set("points_obtenus", points_out_of(c.points, c.max_points))
       .set("points", std::to_string(c.points))
       .set("points_max", std::to_string(c.max_points));
 }
@@ -181,6 +186,7 @@ Value letter_values(const Campaign& campaign, const DossierEvaluation& e, Date d
     if (!c.eligibility) score_max += c.max_points;
   }
   root.set("score_max", std::to_string(score_max));
+  root.set("score_sur_max", points_out_of(e.score, score_max));
   root.set("plusieurs_motifs", Value::flag(reasons.items().size() > 1));
   root.set("criteres", std::move(all));
   root.set("criteres_eligibilite", std::move(eligibility));

@@ -207,6 +207,17 @@ TEST(Letter, CriteriaTableShowsObservedRequiredAndResult) {
   EXPECT_THAT(text, HasSubstr("Total |  |  | 60 / 100\n"));
 }
 
+TEST(Letter, PointsAreJoinedByNoBreakSpacesSoANarrowColumnNeverSplitsThem) {
+  const Dossier d = dossier();
+  const tpl::Value values = letter_values(campaign(), evaluation(d, Decision::funded), Date{2027, 3, 20});
+  ASSERT_NE(values.find_path("score_sur_max"), nullptr);
+  EXPECT_EQ(values.find_path("score_sur_max")->text(), "60\u00A0/\u00A0100");
+  const tpl::Value* scoring = values.find_path("criteres_bareme");
+  ASSERT_NE(scoring, nullptr);
+  ASSERT_FALSE(scoring->items().empty());
+  EXPECT_EQ(scoring->items()[0].find_path("points_obtenus")->text(), "30\u00A0/\u00A030");
+}
+
 TEST(Letter, LetterBlocksTimbrePlaceDateAddressAndSignature) {
   const Dossier d = dossier();
   const doc::Document doc = build_letter(shipped(), campaign(), evaluation(d, Decision::funded), Date{2027, 3, 20});
