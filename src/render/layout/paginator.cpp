@@ -206,8 +206,13 @@ class Paginator {
     };
     put_header();
     bool first_on_page = true;
-    for (const auto& r : t.rows) {
-      if (y + r.height_pt > bottom_ + kEpsilonPt && !(first_on_page && !has_content_ && t.header.empty())) {
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      const Row& r = t.rows[i];
+      // Widows: the last row (often the total) is not carried alone to a new page; the one before it goes too.
+      const bool widow = !first_on_page && i + 2 == t.rows.size() &&
+                         y + r.height_pt + t.rows[i + 1].height_pt > bottom_ + kEpsilonPt;
+      if ((y + r.height_pt > bottom_ + kEpsilonPt || widow) &&
+          !(first_on_page && !has_content_ && t.header.empty())) {
         new_page(index);
         y = y_;
         put_header();

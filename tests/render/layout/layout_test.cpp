@@ -180,6 +180,16 @@ TEST(Pagination, TableHeaderIsRepeatedOnEveryPageItCrosses) {
   EXPECT_EQ(page_of(out, "r39"), 3);
 }
 
+TEST(Pagination, TableDoesNotEndWithASingleRowAtTheTopOfAPage) {
+  doc::Document d;
+  d.blocks.push_back(long_table(14));  // 13 rows a page: r14 would be alone under the repeated header
+  const auto out = lay_out(d);
+  ASSERT_EQ(out.pages.size(), 2u);
+  EXPECT_EQ(page_of(out, "r12"), 1);
+  EXPECT_EQ(page_of(out, "r13"), 2);
+  EXPECT_EQ(page_of(out, "r14"), 2);
+}
+
 TEST(Pagination, TableDoesNotStartWithASingleRowAtTheFootOfAPage) {
   doc::Document d;
   d.blocks.push_back(lines_paragraph("f", 22));  // 40 pt left: the header and one row of 18.5 pt
