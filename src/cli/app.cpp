@@ -197,7 +197,28 @@ int explain(const Run& run, const std::string& id) {
   return kOk;
 }
 
+// The inputs that --out must stay clear of (SPEC §7: never write into an input folder).
+std::vector<InputPlace> input_places(const Options& o) {
+  std::vector<InputPlace> places;
+  for (const fs::path& d : o.dossiers) {
+    std::error_code ec;
+    const bool folder = fs::is_directory(d, ec);
+    places.push_back({d, folder ? "le dossier d’entrée --dossiers" : "le fichier d’entrée --dossiers", folder});
+  }
+  places.push_back({o.templates, "le dossier des modèles", true});
+  places.push_back({o.campaign, "le fichier de campagne", false});
+  places.push_back({o.communes, "le référentiel des communes", false});
+  return places;
+}
+
 int dispatch(Run& run) {
+  if (run.options.command != "check" && run.options.command != "explain") {
+    const std::string problem = out_location_problem(run.options.out, input_places(run.options));
+    if (!problem.empty()) {
+      std::cerr << "aap : " << problem << ". Rien n’a été écrit.\n";
+      return kUsage;
+    }
+  }
   std::size_t read_count = 0;
   if (auto code = load(run, read_count)) return *code;
   const Options& o = run.options;

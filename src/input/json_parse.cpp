@@ -82,6 +82,29 @@ std::string lexer_error_fr(std::string_view error, std::string_view near) {
   return std::string(error);
 }
 
+/// The offset of the first bracket or brace opening level kMaxJsonDepth + 1, outside strings; npos if none.
+std::size_t too_deep_at(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::string translate_parse_error(std::string_view what, std::string_view near) {
@@ -129,7 +152,26 @@ std::string translate_parse_error(std::string_view what, std::string_view near) 
   return out;
 }
 
+std::string megabytes_fr(std::size_t bytes) {
+  const std::size_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+  return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " Mo";
+}
+
 std::optional<nlohmann::json> parse_json(std::string_view text, const std::string& file, Diagnostics& out) {
+  if (text.size() > kMaxJsonBytes) {
+    out.push_back(Diagnostic{file, 0, "",
+                             "fichier trop volumineux (" + megabytes_fr(text.size()) + ") : la limite est de " +
+                                 std::to_string(kMaxJsonBytes / (1024 * 1024)) +
+                                 " Mo par fichier JSON ; répartissez les dossiers en plusieurs fichiers"});
+    return std::nullopt;
+  }
+  if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos) {
+    const TextPosition at = position_of_offset(text, deep);
+    out.push_back(Diagnostic{file, at.line, "",
+                             "JSON mal formé (colonne " + std::to_string(at.column) + ") : plus de " +
+                                 std::to_string(kMaxJsonDepth) + " niveaux de tableaux et d’objets imbriqués"});
+    return std::nullopt;
+  }
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {

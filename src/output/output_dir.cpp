@@ -70,6 +70,7 @@ OutputDir::~OutputDir() {
 }
 
 void OutputDir::write(const std::string& relative, std::string_view bytes) {
+  if (!is_safe_relative_path(relative)) fail("chemin de sortie refusé", relative, "il sortirait du dossier des sorties");
   const fs::path path = staging_ / relative;
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
@@ -83,6 +84,7 @@ void OutputDir::write(const std::string& relative, std::string_view bytes) {
 }
 
 void OutputDir::record(const std::string& relative) {
+  if (!is_safe_relative_path(relative)) fail("chemin de sortie refusé", relative, "il sortirait du dossier des sorties");
   if (std::find(written_.begin(), written_.end(), relative) == written_.end())
     written_.push_back(relative);
 }
@@ -108,6 +110,60 @@ void OutputDir::commit() {
       fail("impossible de créer le dossier", out_, std::strerror(errno));
     committed_ = true;
   }
+}
+
+bool is_safe_relative_path(std::string_view relative) {
+  if (relative.empty() || relative.front() == '/') return false;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = relative.find('/', start);
+    const std::string_view part = relative.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    if (part.empty() || part == "." || part == ".." || part.find('\0') != std::string_view::npos) return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
+}
+
+namespace {
+
+fs::path resolved(const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  if (ec) absolute = path;
+  fs::path canonical = fs::weakly_canonical(absolute, ec);
+  fs::path normal = (ec ? absolute : canonical).lexically_normal();
+  if (normal.filename().empty() && normal.has_relative_path()) normal = normal.parent_path();  // "a/b/"
+  return normal;
+}
+
+// Component by component, so that "/a/bc" is not taken to be inside "/a/b".
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+std::string quoted(const fs::path& path) { return "« " + path.string() + " »"; }
+
+}  // namespace
+
+std::string out_location_problem(const fs::path& out, const std::vector<InputPlace>& inputs) {
+  if (out.empty()) return "--out est vide : indiquez le dossier des sorties";
+  const fs::path target = resolved(out);
+  for (const InputPlace& input : inputs) {
+    const fs::path place = resolved(input.path);
+    if (input.folder && is_within(target, place)) {
+      return "--out " + quoted(out) + (target == place ? " est " : " se trouve dans ") + input.what + " " +
+             quoted(input.path) + " : les sorties ne s’écrivent jamais dans une entrée";
+    }
+    if (is_within(place, target)) {
+      return "--out " + quoted(out) + " contient " + input.what + " " + quoted(input.path) +
+             " : remplacer le dossier des sorties l’effacerait";
+    }
+  }
+  return "";
 }
 
 }  // namespace aap

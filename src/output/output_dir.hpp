@@ -46,6 +46,23 @@ class OutputDir {
 /// Reads a whole file; throws std::runtime_error in French naming it.
 std::string read_file(const std::filesystem::path& path);
 
+/// Whether `relative` names a file inside the output folder: not empty, not absolute, every component a
+/// plain name (no "", "." or ".."). OutputDir refuses any other path, so that nothing is written outside.
+bool is_safe_relative_path(std::string_view relative);
+
+/// One input of the run, which the output folder must stay clear of.
+struct InputPlace {
+  std::filesystem::path path;  // as given on the command line
+  std::string what;            // "le dossier des modèles", "la campagne"…
+  bool folder = false;         // a folder given as input (the dossiers, the templates)
+};
+
+/// Why `out` cannot be the output folder of a run reading `inputs`, in French, or "" when it can:
+/// `out` is (or is inside) an input folder — outputs never go into an input folder —, or `out` holds an
+/// input, which replacing the output folder would delete. Paths are compared once made absolute with
+/// symbolic links resolved, so that "a/../b" or a link to an input folder are caught too.
+std::string out_location_problem(const std::filesystem::path& out, const std::vector<InputPlace>& inputs);
+
 template <class Keep>
 void OutputDir::carry_over(Keep keep) {
   namespace fs = std::filesystem;

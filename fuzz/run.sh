@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz/ and runs each in turn for SECONDS
+# (default 120). New interesting inputs go to build-fuzz/corpus/<target>/, not to the seeds in
+# fuzz/corpus/; a crash leaves build-fuzz/crash-* and stops the script with a non-zero status.
+# Usage: fuzz/run.sh [seconds] [target…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-120}"
+shift || true
+jobs="$(nproc)"
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DAAP_FUZZ=ON -DBUILD_TESTING=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(fuzz_dossier_json fuzz_campaign fuzz_template)
+  [ -f fuzz/fuzz_dossier_csv.cpp ] && targets+=(fuzz_dossier_csv)
+fi
+cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
+for target in "${targets[@]}"; do
+  name="${target#fuzz_}"
+  mkdir -p "build-fuzz/corpus/$name"
+  echo "== $target, ${seconds} s"
+  # -timeout: one input taking over 10 s is a hang; -max_len: a dossier file of a few dossiers.
+  (cd build-fuzz && "./fuzz/$target" -max_total_time="$seconds" -timeout=10 -max_len=16384 \
+     -print_final_stats=1 "corpus/$name" "../fuzz/corpus/$name" 2>&1 | tee "fuzz-$name.log" |
+     grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY|Test unit written)' || true)
+  if grep -q 'Test unit written\|==ERROR' "build-fuzz/fuzz-$name.log"; then
+    echo "$target: a crash was found, see build-fuzz/fuzz-$name.log" >&2
+    exit 1
+  fi
+done
