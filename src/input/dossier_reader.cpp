@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "input/csv_dossiers.hpp"
 #include "input/identifiers.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
@@ -270,15 +271,7 @@ void check_one(const Json& value, const std::string& prefix, const std::string& 
     refuse(report, file, load);
     return;
   }
-  ObjectReader root(value, prefix, report);
-  Dossier dossier = read_dossier(root);
-  if (!dossier.id.empty()) {
-    const std::string where = prefix.empty() ? file : file + ", élément " + prefix;
-    const auto [it, inserted] = load.id_sources.emplace(dossier.id, where);
-    if (!inserted) {
-      report.error(root.field("id"), in_guillemets(dossier.id) + " est déjà l’identifiant du dossier de " + it->second);
-    }
-  }
+  Dossier dossier = check_dossier(value, prefix, prefix.empty() ? file : file + ", élément " + prefix, report, load);
   if (!report.ok()) {
     refuse(report, file, load);
     return;
@@ -306,6 +299,19 @@ void read_file(const std::filesystem::path& path, DossierLoad& load) {
 }
 
 }  // namespace
+
+Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, const std::string& where,
+                      input::Report& report, DossierLoad& load) {
+  ObjectReader root(value, prefix, report);
+  Dossier dossier = read_dossier(root);
+  if (!dossier.id.empty()) {
+    const auto [it, inserted] = load.id_sources.emplace(dossier.id, where);
+    if (!inserted) {
+      report.error(root.field("id"), in_guillemets(dossier.id) + " est déjà l’identifiant du dossier de " + it->second);
+    }
+  }
+  return dossier;
+}
 
 void parse_dossiers(std::string_view text, const std::string& display_name, DossierLoad& load) {
   const std::string clean = text::strip_bom(text);
@@ -339,9 +345,26 @@ void parse_dossiers(std::string_view text, const std::string& display_name, Doss
 }
 
 DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs) {
+  return read_dossiers(inputs, std::nullopt);
+}
+
+DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
+                          const std::optional<std::filesystem::path>& sessions_file) {
   namespace fs = std::filesystem;
   DossierLoad load;
+  const auto is_csv = [](const fs::path& p) { return input::is_csv_file(p); };
+  const auto csv_inputs = std::count_if(inputs.begin(), inputs.end(), is_csv);
+  if (sessions_file && csv_inputs != 1) {
+    load.diagnostics.push_back(Diagnostic{sessions_file->string(), 0, "",
+                                          csv_inputs == 0 ? "--sessions ne sert qu’avec un fichier .csv dans --dossiers"
+                                                          : "--sessions ne peut servir qu’à un seul fichier .csv de "
+                                                            "--dossiers"});
+  }
   for (const auto& input : inputs) {
+    if (is_csv(input)) {
+      input::read_csv_dossiers(input, sessions_file.value_or(input::sessions_file_beside(input)), load);
+      continue;
+    }
     std::error_code ec;
     const auto status = fs::status(input, ec);
     if (!fs::exists(status)) {

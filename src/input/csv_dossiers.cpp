@@ -1,0 +1,466 @@
+// Dossiers from dossiers.csv and sessions.csv (see csv_dossiers.hpp). Each row becomes the JSON object the
+// JSON reader would have read, and goes through the same checks; their messages are then pointed back at
+// the file, line and column the values came from.
+#include "input/csv_dossiers.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "input/csv_table.hpp"
+#include "input/csv_values.hpp"
+#include "input/json_fields.hpp"
+#include "input/json_locator.hpp"
+
+namespace aap::input {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Kind {
+  text,           // empty: left out (so a required one is reported missing)
+  nullable_text,  // empty: null
+  list,           // elements separated by « ; »; empty: []
+  count,
+  money,
+  boolean,
+  date,
+};
+
+struct Column {
+  std::string_view name;
+  Kind kind;
+};
+
+// The JSON field paths of SPEC §3.2, in its order.
+constexpr Column kDossierColumns[] = {
+    {"id", Kind::text},
+    {"received_on", Kind::date},
+    {"association.name", Kind::text},
+    {"association.siret", Kind::text},
+    {"association.rna", Kind::text},
+    {"association.representative.civility", Kind::text},
+    {"association.representative.first_name", Kind::text},
+    {"association.representative.last_name", Kind::text},
+    {"association.representative.role", Kind::text},
+    {"association.address.lines", Kind::list},
+    {"association.address.postal_code", Kind::text},
+    {"association.address.city", Kind::text},
+    {"association.email", Kind::text},
+    {"training.title", Kind::text},
+    {"training.gen_label.number", Kind::text},
+    {"training.gen_label.valid_until", Kind::date},
+    {"training.free_of_charge", Kind::boolean},
+    {"training.site.address", Kind::text},
+    {"training.site.postal_code", Kind::text},
+    {"training.site.city", Kind::text},
+    {"training.site.insee_code", Kind::text},
+    {"training.site.qpv_code", Kind::nullable_text},
+    {"partnerships.politique_de_la_ville", Kind::boolean},
+    {"partnerships.emploi_insertion", Kind::boolean},
+    {"partnerships.esr", Kind::boolean},
+    {"employer_partners", Kind::list},
+    {"budget.total_cost", Kind::money},
+    {"budget.requested", Kind::money},
+    {"instruction.instructor", Kind::text},
+    {"instruction.notes", Kind::text},
+};
+
+constexpr std::string_view kDossierIdColumn = "dossier_id";
+
+constexpr Column kSessionColumns[] = {
+    {kDossierIdColumn, Kind::text},
+    {"label", Kind::text},
+    {"start", Kind::date},
+    {"end", Kind::date},
+    {"trainees", Kind::count},
+    {"women", Kind::count},
+    {"low_qualified_job_seekers", Kind::count},
+    {"bac_or_below", Kind::count},
+    {"qpv_residents", Kind::count},
+    {"veille_active_residents", Kind::count},
+    {"plie_followed", Kind::count},
+};
+
+constexpr std::string_view kEmptyRequired = "cellule vide, valeur obligatoire";
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// A cell's value for the JSON reader, or why it has none: `value` empty and `error` empty means "left out".
+struct Converted {
+  std::optional<Json> value;
+  std::string error;
+};
+
+Converted convert(Kind kind, std::string_view raw) {
+  const std::string_view cell = trim_cell(raw);
+  if (kind == Kind::list) {
+    Json list = Json::array();
+    for (auto& element : split_list(cell)) list.push_back(std::move(element));
+    return {std::move(list), {}};
+  }
+  if (cell.empty()) {
+    if (kind == Kind::nullable_text) return {Json(nullptr), {}};
+    return {};
+  }
+  switch (kind) {
+    case Kind::text:
+    case Kind::nullable_text:
+    case Kind::list: return {Json(std::string(cell)), {}};
+    case Kind::count: {
+      const bool negative = cell.front() == '-';
+      const std::string_view digits = negative ? cell.substr(1) : cell;
+      if (!all_digits(digits)) return {std::nullopt, in_guillemets(cell) + " n’est pas un nombre entier"};
+      // Nine digits fit an int: beyond, the JSON reader's bound (kMaxCount) is exceeded anyway.
+      if (digits.size() > 9) {
+        return {std::nullopt, negative ? "doit être positif ou nul (trouvé : " + std::string(cell) + ")"
+                                       : "doit être au plus " + std::to_string(kMaxCount) + " (trouvé : " +
+                                             std::string(cell) + ")"};
+      }
+      const std::int64_t n = std::stoll(std::string(digits));
+      return {Json(negative ? -n : n), {}};
+    }
+    case Kind::money:
+      if (auto amount = normalize_amount(cell)) return {Json(*amount), {}};
+      return {std::nullopt, in_guillemets(cell) +
+                                " n’est pas un montant (des chiffres, une virgule décimale, deux décimales au plus : "
+                                "30 000,50)"};
+    case Kind::boolean:
+      if (auto b = parse_boolean(cell)) return {Json(*b), {}};
+      return {std::nullopt, in_guillemets(cell) + " ne vaut ni oui ni non (oui/non, vrai/faux, true/false ou 1/0)"};
+    case Kind::date:
+      if (auto d = parse_cell_date(cell)) return {Json(d->iso()), {}};
+      return {std::nullopt, in_guillemets(cell) + " n’est pas une date valide (AAAA-MM-JJ ou JJ/MM/AAAA)"};
+  }
+  return {};
+}
+
+void set_path(Json& root, std::string_view path, Json value) {
+  std::string pointer = "/" + std::string(path);
+  std::replace(pointer.begin(), pointer.end(), '.', '/');
+  root[Json::json_pointer(pointer)] = std::move(value);
+}
+
+/// A control character in a column name must not reach the terminal as is.
+std::string shown_name(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+  }
+  return out;
+}
+
+/// One file: its rows and, for each expected column, the index of its cell.
+struct Sheet {
+  std::string name;
+  std::vector<CsvRow> rows;  // without the header
+  std::vector<std::size_t> index;
+  char separator = ';';
+  std::size_t width = 0;     // cells in the header
+
+  std::string_view cell(const CsvRow& row, std::size_t column) const {
+    const std::size_t k = index[column];
+    return k < row.cells.size() ? std::string_view(row.cells[k]) : std::string_view();
+  }
+  /// "12 cellules pour 11 colonnes", or nullopt when the row has as many cells as the header.
+  std::optional<Diagnostic> width_problem(const CsvRow& row) const {
+    if (row.cells.size() == width) return std::nullopt;
+    const std::string sep(1, separator);
+    return Diagnostic{name, row.line, "",
+                      std::to_string(row.cells.size()) + " cellules pour " + std::to_string(width) +
+                          " colonnes (un texte contenant « " + sep + " » doit être entre guillemets)"};
+  }
+};
+
+void file_problems(DossierLoad& load, const std::string& file, Diagnostics diags) {
+  InvalidDossier invalid{file, {}};
+  for (auto& d : diags) {
+    invalid.errors.push_back(d.to_string());
+    load.diagnostics.push_back(std::move(d));
+  }
+  load.invalid.push_back(std::move(invalid));
+}
+
+/// Parses one file and matches its header to `columns`; nullopt (problems in `diags`) when it cannot be read.
+template <std::size_t N>
+std::optional<Sheet> read_sheet(std::string_view bytes, const std::string& name, const Column (&columns)[N],
+                                Diagnostics& diags) {
+  CsvTable table = parse_csv(bytes, name, diags);
+  if (!diags.empty()) return std::nullopt;
+  if (table.rows.empty()) {
+    diags.push_back(Diagnostic{name, 0, "", "fichier vide : la première ligne doit nommer les colonnes"});
+    return std::nullopt;
+  }
+  Sheet sheet;
+  sheet.name = name;
+  sheet.separator = table.separator;
+  const CsvRow& header = table.rows.front();
+  sheet.width = header.cells.size();
+  sheet.index.assign(N, header.cells.size());
+  std::vector<bool> seen(N, false);
+  for (std::size_t k = 0; k < header.cells.size(); ++k) {
+    const std::string_view title = trim_cell(header.cells[k]);
+    if (title.empty()) {
+      // Spreadsheets export a formatted but empty column with no name: harmless while it stays empty.
+      for (std::size_t r = 1; r < table.rows.size(); ++r) {
+        const auto& cells = table.rows[r].cells;
+        if (k < cells.size() && !trim_cell(cells[k]).empty()) {
+          diags.push_back(Diagnostic{name, header.line, "",
+                                     "la colonne n° " + std::to_string(k + 1) + " n’a pas de nom mais est remplie (ligne " +
+                                         std::to_string(table.rows[r].line) + ")"});
+          break;
+        }
+      }
+      continue;
+    }
+    const auto it = std::find_if(std::begin(columns), std::end(columns),
+                                 [&](const Column& c) { return c.name == title; });
+    if (it == std::end(columns)) {
+      diags.push_back(Diagnostic{name, header.line, shown_name(title), "colonne inconnue"});
+      continue;
+    }
+    const auto c = static_cast<std::size_t>(it - std::begin(columns));
+    if (seen[c]) {
+      diags.push_back(Diagnostic{name, header.line, std::string(title), "colonne écrite deux fois"});
+      continue;
+    }
+    seen[c] = true;
+    sheet.index[c] = k;
+  }
+  for (std::size_t c = 0; c < N; ++c) {
+    if (!seen[c]) diags.push_back(Diagnostic{name, header.line, std::string(columns[c].name), "colonne manquante"});
+  }
+  if (!diags.empty()) return std::nullopt;
+  sheet.rows.assign(std::make_move_iterator(table.rows.begin() + 1), std::make_move_iterator(table.rows.end()));
+  return sheet;
+}
+
+/// Where the values of one dossier came from, to point the JSON reader's messages back at them.
+struct Origin {
+  const Sheet& dossiers;
+  const Sheet& sessions;
+  int line = 0;
+  std::vector<const CsvRow*> session_rows;
+};
+
+/// The JSON reader's diagnostic for field `path`, told in the CSV's terms: file, line, column.
+Diagnostic relocate(Diagnostic diag, const Origin& origin) {
+  const std::string path = diag.field;
+  diag.file = origin.dossiers.name;
+  diag.line = origin.line;
+  if (diag.message == "champ obligatoire manquant") diag.message = std::string(kEmptyRequired);
+  constexpr std::string_view kSessions = "training.sessions";
+  if (path == kSessions) {
+    diag.field = "id";
+    diag.message = "aucune session : aucune ligne de " + origin.sessions.name + " n’a ce " +
+                   std::string(kDossierIdColumn);
+    return diag;
+  }
+  if (path.rfind(std::string(kSessions) + "[", 0) == 0) {
+    const std::size_t open = kSessions.size() + 1;
+    const std::size_t close = path.find(']', open);
+    const std::string index = close == std::string::npos ? "" : path.substr(open, close - open);
+    const std::size_t i = all_digits(index) && index.size() < 9 ? std::stoul(index) : 0;
+    diag.file = origin.sessions.name;
+    if (i < origin.session_rows.size()) diag.line = origin.session_rows[i]->line;
+    diag.field = close != std::string::npos && close + 2 <= path.size() ? path.substr(close + 2) : "";
+    return diag;
+  }
+  // A list's element ("employer_partners[1]") lives in its list's cell.
+  if (const auto open = path.find('['); open != std::string::npos) {
+    const auto close = path.find(']', open);
+    const std::string index = close == std::string::npos ? "" : path.substr(open + 1, close - open - 1);
+    if (all_digits(index) && index.size() < 9) {
+      diag.message = "élément n° " + std::to_string(std::stoul(index) + 1) +
+                     " : " + diag.message;
+    }
+    diag.field = path.substr(0, open);
+  }
+  return diag;
+}
+
+/// Fills `target` from the row's cells; a cell that cannot be converted is reported at once and its JSON
+/// path (`prefix` + column) remembered, so that the JSON reader's "missing" for it is not said twice.
+template <std::size_t N>
+void fill(Json& target, const Sheet& sheet, const CsvRow& row, const Column (&columns)[N], std::size_t first,
+          const std::string& prefix, Diagnostics& own, std::set<std::string>& converted_away) {
+  for (std::size_t c = first; c < N; ++c) {
+    Converted v = convert(columns[c].kind, sheet.cell(row, c));
+    if (v.value) {
+      set_path(target, columns[c].name, std::move(*v.value));
+    } else if (!v.error.empty()) {
+      own.push_back(Diagnostic{sheet.name, row.line, std::string(columns[c].name), std::move(v.error)});
+      converted_away.insert(prefix + std::string(columns[c].name));
+    }
+  }
+}
+
+void read_one(const CsvRow& row, Origin& origin, const std::vector<Diagnostic>& session_problems,
+              DossierLoad& load) {
+  const Sheet& dossiers = origin.dossiers;
+  Diagnostics own;
+  if (auto p = dossiers.width_problem(row)) own.push_back(std::move(*p));
+  own.insert(own.end(), session_problems.begin(), session_problems.end());
+  std::set<std::string> converted_away;
+
+  // Objects the JSON format requires are always there, so that an empty cell is reported as the field's.
+  Json value = {{"association", {{"representative", Json::object()}, {"address", Json::object()}}},
+                {"training", {{"site", Json::object()}}},
+                {"partnerships", Json::object()},
+                {"budget", Json::object()}};
+  fill(value, dossiers, row, kDossierColumns, 0, "", own, converted_away);
+  // gen_label and qpv_code are "null when none": two empty cells say the training has no label.
+  if (!value["training"].contains("gen_label")) {
+    const bool bad_date = converted_away.count("training.gen_label.valid_until") > 0;
+    value["training"]["gen_label"] = bad_date ? Json::object() : Json(nullptr);
+  }
+  Json sessions = Json::array();
+  for (std::size_t i = 0; i < origin.session_rows.size(); ++i) {
+    Json session = Json::object();
+    fill(session, origin.sessions, *origin.session_rows[i], kSessionColumns, 1,
+         "training.sessions[" + std::to_string(i) + "].", own, converted_away);
+    sessions.push_back(std::move(session));
+  }
+  value["training"]["sessions"] = std::move(sessions);
+
+  static const JsonLocator kNoLines{std::string_view()};
+  Report report(dossiers.name, kNoLines);
+  Dossier dossier =
+      check_dossier(value, "", dossiers.name + ", ligne " + std::to_string(row.line), report, load);
+  for (Diagnostic& d : report.take_sorted()) {
+    if (converted_away.count(d.field)) continue;
+    own.push_back(relocate(std::move(d), origin));
+  }
+  if (own.empty()) {
+    dossier.source_file = dossiers.name + ":" + std::to_string(row.line);
+    load.dossiers.push_back(std::move(dossier));
+    return;
+  }
+  // The dossier's row first, then its sessions' rows, each file in line order.
+  std::stable_sort(own.begin(), own.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const bool a_sessions = a.file != dossiers.name;
+    const bool b_sessions = b.file != dossiers.name;
+    return a_sessions != b_sessions ? b_sessions : a.line < b.line;
+  });
+  InvalidDossier invalid{dossiers.name, {}};
+  for (Diagnostic& d : own) {
+    invalid.errors.push_back(d.to_string());
+    load.diagnostics.push_back(std::move(d));
+  }
+  load.invalid.push_back(std::move(invalid));
+}
+
+std::string lower_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return ext;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& dossier_csv_columns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const Column& c : kDossierColumns) out.push_back(c.name);
+    return out;
+  }();
+  return names;
+}
+
+const std::vector<std::string_view>& session_csv_columns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const Column& c : kSessionColumns) out.push_back(c.name);
+    return out;
+  }();
+  return names;
+}
+
+void parse_csv_dossiers(std::string_view dossiers_bytes, const std::string& dossiers_name,
+                        std::string_view sessions_bytes, const std::string& sessions_name, DossierLoad& load) {
+  Diagnostics dossier_diags;
+  const auto dossiers = read_sheet(dossiers_bytes, dossiers_name, kDossierColumns, dossier_diags);
+  if (!dossiers) {
+    file_problems(load, dossiers_name, std::move(dossier_diags));
+    return;
+  }
+  Diagnostics session_diags;
+  const auto sessions = read_sheet(sessions_bytes, sessions_name, kSessionColumns, session_diags);
+  if (!sessions) {
+    file_problems(load, sessions_name, std::move(session_diags));
+    return;
+  }
+
+  std::map<std::string, std::vector<std::size_t>, std::less<>> rows_of_id;
+  for (std::size_t r = 0; r < dossiers->rows.size(); ++r) {
+    const std::string_view id = trim_cell(dossiers->cell(dossiers->rows[r], 0));
+    if (!id.empty()) rows_of_id[std::string(id)].push_back(r);
+  }
+  std::vector<Origin> origins;
+  origins.reserve(dossiers->rows.size());
+  for (const CsvRow& row : dossiers->rows) origins.push_back(Origin{*dossiers, *sessions, row.line, {}});
+  std::vector<Diagnostics> session_problems(dossiers->rows.size());
+  Diagnostics orphans;
+  for (const CsvRow& row : sessions->rows) {
+    const std::string_view id = trim_cell(sessions->cell(row, 0));
+    const auto it = rows_of_id.find(id);
+    if (it == rows_of_id.end()) {
+      if (auto p = sessions->width_problem(row)) orphans.push_back(std::move(*p));
+      orphans.push_back(Diagnostic{sessions_name, row.line, std::string(kDossierIdColumn),
+                                   id.empty() ? std::string(kEmptyRequired)
+                                              : in_guillemets(id) + " : aucun dossier de cet identifiant dans " +
+                                                    dossiers_name});
+      continue;
+    }
+    for (const std::size_t r : it->second) {
+      origins[r].session_rows.push_back(&row);
+      if (auto p = sessions->width_problem(row)) session_problems[r].push_back(std::move(*p));
+    }
+  }
+  for (std::size_t r = 0; r < dossiers->rows.size(); ++r) {
+    read_one(dossiers->rows[r], origins[r], session_problems[r], load);
+  }
+  load.diagnostics.insert(load.diagnostics.end(), orphans.begin(), orphans.end());
+}
+
+void read_csv_dossiers(const fs::path& dossiers, const fs::path& sessions, DossierLoad& load) {
+  std::string contents[2];
+  const fs::path* paths[2] = {&dossiers, &sessions};
+  for (int k = 0; k < 2; ++k) {
+    const fs::path& path = *paths[k];
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      const std::string why = k == 1 ? "fichier des sessions introuvable (sessions.csv à côté de " +
+                                           dossiers.string() + ", ou --sessions FICHIER)"
+                                     : "fichier introuvable";
+      file_problems(load, path.string(), {Diagnostic{path.string(), 0, "", why}});
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    if (in) buffer << in.rdbuf();
+    if (!in || in.bad()) {
+      file_problems(load, path.string(), {Diagnostic{path.string(), 0, "", "fichier illisible"}});
+      return;
+    }
+    contents[k] = buffer.str();
+  }
+  load.files.push_back(dossiers);
+  load.files.push_back(sessions);
+  parse_csv_dossiers(contents[0], dossiers.string(), contents[1], sessions.string(), load);
+}
+
+bool is_csv_file(const fs::path& path) { return lower_extension(path) == ".csv"; }
+
+fs::path sessions_file_beside(const fs::path& dossiers) { return dossiers.parent_path() / "sessions.csv"; }
+
+}  // namespace aap::input
