@@ -9,6 +9,8 @@
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/printable.hpp"
+#include "cli/simulate.hpp"
+#include "cli/verify.hpp"
 #include "input/campaign_reader.hpp"
 #include "input/dossier_reader.hpp"
 #include "render/json/evaluation_json.hpp"
@@ -77,7 +79,8 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   // Templates and the campaign are checked before the first dossier is processed: an unknown variable
   // is an error now, not a blank in letter 412.
   std::optional<tpl::TemplateSet> templates;
-  if (o.command != "explain") {
+  const bool needs_templates = o.command != "explain" && o.command != "simulate";
+  if (needs_templates) {
     std::vector<tpl::TemplateProblem> problems;
     try {
       templates = tpl::TemplateSet::load(o.templates);
@@ -88,7 +91,7 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
     for (const tpl::TemplateProblem& p : problems) std::cerr << p.to_string() << "\n";
     if (!problems.empty()) templates.reset();
   }
-  if (!templates && o.command != "explain") {
+  if (!templates && needs_templates) {
     std::cerr << "aap : modèles invalides, rien n’a été écrit.\n";
     return kInvalidInput;
   }
@@ -140,19 +143,32 @@ std::vector<fs::path> template_files(const fs::path& dir) {
   return files;
 }
 
+// What `aap verify` needs to run the same command again (paths as given, relative to the current folder).
+ManifestCommand command_line_of(const Options& o) {
+  ManifestCommand c{o.command, o.campaign.generic_string(), {}, o.communes.generic_string(),
+                    o.templates.generic_string(), o.skip_invalid, std::nullopt};
+  for (const fs::path& d : o.dossiers) c.dossiers.push_back(d.generic_string());
+  return c;
+}
+
 // Writes the outputs aside, then swaps them into place. `only` limits the documents to one family.
 int write_outputs(const Run& run, const Family* only) {
   OutputDir out(run.options.out);
   if (only)
     out.carry_over([&](const std::string& rel) { return rel != "manifest.json" && !only->owns(rel); });
-  out.write("evaluation.json", evaluation_json(run.evaluation));
+  const std::string evaluation = evaluation_json(run.evaluation);
+  out.write("evaluation.json", evaluation);
+  consistency::record_evaluation_json(run.ledger, evaluation);
   for (const Family& family : families())
     if (!only || only == &family) family.write(run, out);
 
+  // Before anything is moved into place: the documents must print the same grants (exit 3 otherwise).
+  consistency::require_consistent(run.ledger, run.campaign.envelope);
   Manifest manifest;
   manifest.version = AAP_VERSION;
   manifest.date = run.date;
   manifest.campaign_id = run.campaign.id;
+  manifest.command_line = command_line_of(run.options);
   manifest.inputs = hash_files(run.input_files);
   manifest.templates = hash_files(template_files(run.options.templates));
   for (const std::string& rel : out.written())
@@ -211,7 +227,10 @@ std::vector<InputPlace> input_places(const Options& o) {
   return places;
 }
 
+}  // namespace
+
 int dispatch(Run& run) {
+  if (run.options.command == "verify") return verify_command(run.options);
   if (run.options.command != "check" && run.options.command != "explain") {
     const std::string problem = out_location_problem(run.options.out, input_places(run.options));
     if (!problem.empty()) {
@@ -223,6 +242,7 @@ int dispatch(Run& run) {
   if (auto code = load(run, read_count)) return *code;
   const Options& o = run.options;
   if (o.command == "explain") return explain(run, o.explain_id);
+  if (o.command == "simulate") return simulate_command(run);
   if (!o.quiet || o.command == "check") print_summary(run, read_count, std::cout);
   if (o.command == "check") return run.evaluation.invalid.empty() || o.skip_invalid ? kOk : kInvalidInput;
 
@@ -241,8 +261,6 @@ int dispatch(Run& run) {
   return code;
 }
 
-}  // namespace
-
 int run_app(int argc, char** argv) {
   Parsed parsed = parse_command_line(argc, argv);
   if (!parsed.options) return parsed.exit_code;
@@ -250,6 +268,10 @@ int run_app(int argc, char** argv) {
   run.options = std::move(*parsed.options);
   try {
     return dispatch(run);
+  } catch (const consistency::Mismatch& e) {
+    std::cerr << "aap : erreur interne, les documents ne concordent pas :\n" << e.what()
+              << "  Rien n’a été mis en place ; les sorties précédentes sont restées telles quelles.\n";
+    return kWriteFailure;
   } catch (const std::exception& e) {
     std::cerr << "aap : échec de l’écriture : " << e.what()
               << "\n  Les sorties précédentes sont restées telles quelles.\n";

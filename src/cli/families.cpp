@@ -26,6 +26,7 @@ void write_letters(const Run& run, OutputDir& out) {
   letters.reserve(run.evaluation.dossiers.size());
   for (const DossierEvaluation& e : run.evaluation.dossiers) {
     letters.push_back(letters::build_letter(*run.templates, run.campaign, e, run.date));
+    consistency::record_letter(run.ledger, e.dossier->id, letters::letter_values(run.campaign, e, run.date));
     out.write(kLettersFolder + e.dossier->id + ".pdf", render::render_pdf(letters.back()));
   }
   doc::Metadata batch;
@@ -43,6 +44,8 @@ void write_deliberation(const Run& run, OutputDir& out) {
       deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, run.date);
   out.write("deliberation.pdf", render::render_pdf(d));
   out.write("deliberation.odt", render::render_odt(d));
+  consistency::record_deliberation(run.ledger,
+                                   deliberation::deliberation_values(run.campaign, run.evaluation, run.date));
 }
 
 }  // namespace
@@ -55,6 +58,7 @@ const std::vector<Family>& families() {
        [](const Run& run, OutputDir& out) {
          write_annexes(out.staging() / "annexes.xlsx", run.campaign, run.evaluation, run.date);
          out.record("annexes.xlsx");
+         consistency::record_annexes(run.ledger, out.staging() / "annexes.xlsx");
        }},
       {"deliberation", [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0; },
        write_deliberation},

@@ -7,13 +7,15 @@
 #include <thread>
 
 #include "cli/app.hpp"
+#include "cli/simulate.hpp"
 
 namespace aap::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kCommands[] = {"run", "check", "explain", "notice", "letters", "annexes", "deliberation"};
+constexpr const char* kCommands[] = {"run", "check", "explain", "notice", "letters", "annexes", "deliberation",
+                                    "simulate", "verify"};
 
 const char* kUsageText =
     "Usage : aap <commande> [options]\n"
@@ -25,7 +27,10 @@ const char* kUsageText =
     "  notice         l’avis d’appel à projets seulement\n"
     "  letters        les courriers de notification seulement\n"
     "  annexes        le classeur des annexes financières seulement\n"
-    "  deliberation   le projet de délibération seulement\n";
+    "  deliberation   le projet de délibération seulement\n"
+    "  simulate       la répartition à d’autres enveloppes (--envelope, --envelope-range), sans rien écrire\n"
+    "                 d’autre que --out FICHIER.csv ou FICHIER.xlsx si demandé\n"
+    "  verify         vérifie que les sorties de --out proviennent bien des entrées du manifeste\n";
 
 // A default path is relative to the current folder (the repository root); when absent there, the
 // copy in the source tree the program was built from, so that `aap` also runs from elsewhere.
@@ -35,6 +40,49 @@ fs::path default_path(const char* relative) {
   return fs::exists(shipped) ? shipped : fs::path(relative);
 }
 
+// simulate's envelopes and its --out FILE; refused with the other commands.
+int parse_simulation_options(Options& o, const std::vector<std::string>& texts, const std::string& range,
+                             bool out_given) {
+  if (o.command != "simulate") {
+    if (texts.empty() && range.empty()) return kOk;
+    std::cerr << "aap : --envelope et --envelope-range ne servent qu’à la commande simulate.\n";
+    return kUsage;
+  }
+  for (const std::string& text : texts) {
+    const auto amount = parse_amount(text);
+    if (!amount) {
+      std::cerr << "aap : --envelope « " << text
+                << " » n’est pas un montant en euros (250000, 250 000 ou 250000,50).\n";
+      return kUsage;
+    }
+    o.envelopes.push_back(*amount);
+  }
+  if (!range.empty()) {
+    std::string error;
+    const auto envelopes = parse_envelope_range(range, error);
+    if (!envelopes) {
+      std::cerr << "aap : " << error << ".\n";
+      return kUsage;
+    }
+    o.envelopes.insert(o.envelopes.end(), envelopes->begin(), envelopes->end());
+  }
+  if (o.envelopes.size() > kMaxEnvelopes) {
+    std::cerr << "aap : " << o.envelopes.size() << " enveloppes à simuler, " << kMaxEnvelopes << " au plus.\n";
+    return kUsage;
+  }
+  if (out_given) {
+    std::string ext = o.out.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".csv" && ext != ".xlsx") {
+      std::cerr << "aap : avec simulate, --out nomme un fichier .csv ou .xlsx, pas « " << o.out.generic_string()
+                << " ».\n";
+      return kUsage;
+    }
+    o.simulation_file = o.out;
+  }
+  return kOk;
+}
+
 }  // namespace
 
 Parsed parse_command_line(int argc, const char* const* argv) {
@@ -42,6 +90,8 @@ Parsed parse_command_line(int argc, const char* const* argv) {
   std::vector<std::string> dossiers;
   std::string campaign, out, templates, communes;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> envelope_texts;
+  std::string envelope_range;
 
   po::options_description common("Options");
   common.add_options()
@@ -53,6 +103,9 @@ Parsed parse_command_line(int argc, const char* const* argv) {
       ("communes", po::value(&communes), "référentiel des communes (défaut : data/communes-metropole.csv)")
       ("date", po::value(&date_text), "date imprimée sur les documents, AAAA-MM-JJ")
       ("jobs", po::value(&jobs), "nombre de fils de travail (défaut : nombre de cœurs)")
+      ("envelope", po::value(&envelope_texts)->composing(),
+       "simulate : enveloppe à simuler en euros (250000, 250 000, 250000,50) ; répétable")
+      ("envelope-range", po::value(&envelope_range), "simulate : DÉBUT:FIN:PAS en euros, FIN comprise")
       ("skip-invalid", "écarter les dossiers invalides au lieu de tout refuser")
       ("quiet", "n’afficher que les erreurs")
       ("help", "cette aide")
@@ -125,6 +178,8 @@ Parsed parse_command_line(int argc, const char* const* argv) {
   o.jobs = jobs;
   o.quiet = vm.count("quiet") > 0;
   o.skip_invalid = vm.count("skip-invalid") > 0;
+  if (const int code = parse_simulation_options(o, envelope_texts, envelope_range, !vm["out"].defaulted()))
+    return {std::nullopt, code};
   return {std::move(o), kOk};
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/date.hpp"
+#include "model/money.hpp"
 
 namespace aap::cli {
 
@@ -22,6 +23,8 @@ struct Options {
   unsigned jobs = 1;
   bool quiet = false;
   bool skip_invalid = false;
+  std::vector<Money> envelopes;  // simulate: --envelope, then --envelope-range, in that order
+  std::optional<std::filesystem::path> simulation_file;  // simulate: --out FILE.csv or FILE.xlsx
 };
 
 /// What parsing the command line decided: go on with options, or stop with an exit code after

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
+#include "consistency/grant_ledger.hpp"
 #include "input/communes.hpp"
 #include "model/campaign.hpp"
 #include "model/date.hpp"
@@ -27,7 +28,14 @@ struct Run {
   std::optional<tpl::TemplateSet> templates;  // loaded and checked before the first dossier
   Date date;                      // printed on the documents
   std::vector<std::filesystem::path> input_files;  // campaign, communes, dossier files
+  // What each family printed, checked against the others before the outputs are moved into place. A
+  // record of the writing, not part of the run's inputs: families fill it through a const Run.
+  mutable consistency::GrantLedger ledger;
 };
+
+/// Reads, validates and evaluates `run.options`' inputs, then does what its command asks (the body of
+/// `aap`, also used by `verify` to regenerate into a private folder). Returns the exit code.
+int dispatch(Run& run);
 
 /// A family of documents (SPEC §2: notice, letters, annexes, deliberation).
 struct Family {

@@ -1,0 +1,282 @@
+// `aap simulate`: amounts typed by the user, the terminal table, the CSV, and the command itself.
+#include "cli/app.hpp"
+#include "cli/simulate.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "cli/app.hpp"
+#include "cli/pipeline.hpp"
+#include "render/xlsx/simulation_workbook.hpp"
+#include "text/french.hpp"
+#include "text/utf8.hpp"
+
+namespace aap::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// Thousands separators a user may type or paste from a document: space, no-break, narrow no-break.
+std::size_t separator_length(std::string_view s, std::size_t i) {
+  if (s.compare(i, 1, " ") == 0) return 1;
+  if (s.compare(i, 2, "\u00A0") == 0) return 2;
+  if (s.compare(i, 3, "\u202F") == 0) return 3;
+  return 0;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Euros with a decimal comma and no grouping, for spreadsheets: "250000,00".
+std::string plain_euros(Money m) {
+  const std::int64_t cents = m.cents() < 0 ? -m.cents() : m.cents();
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%s%lld,%02lld", m.cents() < 0 ? "-" : "",
+                static_cast<long long>(cents / 100), static_cast<long long>(cents % 100));
+  return buffer;
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(";\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+const char* policy_label(Policy p) {
+  return p == Policy::priority ? "par ordre de priorité" : "proportionnelle";
+}
+
+std::string tier2_label(const Simulation& s, const EnvelopeOutcome& o) {
+  if (s.eligible_tier2 == 0) return "sans objet";
+  return o.tier2_reached ? "atteint" : "non atteint";
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n >= 2 ? many : one);
+}
+
+// Writes the bytes beside `file` then renames, so that a reader never sees half a file.
+void write_atomically(const fs::path& file, const std::string& bytes) {
+  const fs::path temporary = file.string() + ".tmp-" + std::to_string(getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + std::strerror(errno));
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + std::strerror(errno));
+  }
+  std::error_code ec;
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + ec.message());
+  }
+}
+
+void write_workbook_atomically(const fs::path& file, const Simulation& s, const std::string& campaign_id,
+                               Date date) {
+  const fs::path temporary = file.parent_path() / ("." + file.filename().string() + ".tmp-" +
+                                                   std::to_string(getpid()) + ".xlsx");
+  try {
+    write_simulation_workbook(temporary, s, campaign_id, date);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(temporary, ec);
+    throw;
+  }
+  std::error_code ec;
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + ec.message());
+  }
+}
+
+std::string lower_extension(const fs::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+}  // namespace
+
+std::optional<Money> parse_amount(std::string_view text) {
+  std::string_view s = trim(text);
+  if (s.size() >= 3 && s.substr(s.size() - 3) == "€") {
+    s.remove_suffix(3);
+    while (!s.empty() && separator_length(s, s.size() - 1) == 1) s.remove_suffix(1);
+    if (s.size() >= 2 && s.substr(s.size() - 2) == "\u00A0") s.remove_suffix(2);
+  }
+  std::int64_t euros = 0;
+  int digits = 0;        // in the whole part
+  int group = 0;         // digits since the last separator
+  bool grouped = false;  // a separator was seen
+  std::size_t i = 0;
+  while (i < s.size() && s[i] != ',' && s[i] != '.') {
+    if (is_digit(s[i])) {
+      if (++digits > 12) return std::nullopt;  // a thousand billion euros: a typing error
+      euros = euros * 10 + (s[i] - '0');
+      ++group;
+      ++i;
+      continue;
+    }
+    const std::size_t sep = separator_length(s, i);
+    // Groups of three after the first: "250 000" yes, "2 50000" no.
+    if (sep == 0 || group == 0 || (grouped ? group != 3 : group > 3)) return std::nullopt;
+    grouped = true;
+    group = 0;
+    i += sep;
+  }
+  if (digits == 0 || (grouped && group != 3)) return std::nullopt;
+  std::int64_t cents = 0;
+  if (i < s.size()) {
+    const std::string_view decimals = s.substr(i + 1);
+    if (decimals.empty() || decimals.size() > 2 || !std::all_of(decimals.begin(), decimals.end(), is_digit))
+      return std::nullopt;
+    cents = (decimals[0] - '0') * 10 + (decimals.size() == 2 ? decimals[1] - '0' : 0);
+  }
+  return Money::from_cents(euros * 100 + cents);
+}
+
+std::optional<std::vector<Money>> parse_envelope_range(std::string_view text, std::string& error) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t colon; (colon = text.find(':', start)) != std::string_view::npos; start = colon + 1)
+    parts.push_back(text.substr(start, colon - start));
+  parts.push_back(text.substr(start));
+  if (parts.size() != 3) {
+    error = "--envelope-range « " + std::string(text) +
+            " » : attendu DÉBUT:FIN:PAS en euros, par exemple 200000:300000:20000";
+    return std::nullopt;
+  }
+  Money values[3];
+  for (std::size_t k = 0; k < 3; ++k) {
+    const auto amount = parse_amount(parts[k]);
+    if (!amount) {
+      error = "--envelope-range « " + std::string(text) + " » : « " + std::string(parts[k]) +
+              " » n’est pas un montant en euros (250000, 250 000 ou 250000,50)";
+      return std::nullopt;
+    }
+    values[k] = *amount;
+  }
+  const auto [from, to, step] = values;
+  if (step.cents() <= 0) {
+    error = "--envelope-range « " + std::string(text) + " » : le pas doit être supérieur à zéro";
+    return std::nullopt;
+  }
+  if (from > to) {
+    error = "--envelope-range « " + std::string(text) + " » : le début " + fr::money(from) +
+            " dépasse la fin " + fr::money(to);
+    return std::nullopt;
+  }
+  const std::int64_t count = (to - from).cents() / step.cents() + 1;
+  if (count > static_cast<std::int64_t>(kMaxEnvelopes)) {
+    error = "--envelope-range « " + std::string(text) + " » : " + fr::integer(count) + " enveloppes, " +
+            fr::integer(static_cast<std::int64_t>(kMaxEnvelopes)) + " au plus";
+    return std::nullopt;
+  }
+  std::vector<Money> envelopes;
+  for (Money m = from; m <= to; m += step) envelopes.push_back(m);
+  return envelopes;
+}
+
+void print_simulation(const Simulation& s, const std::string& campaign_id, std::ostream& out) {
+  out << "Simulation " << campaign_id << " — répartition " << policy_label(s.policy) << ", "
+      << plural(s.eligible, "dossier éligible", "dossiers éligibles") << " (" << s.eligible_tier1
+      << " au niveau 1, " << s.eligible_tier2 << " au niveau 2)\n\n";
+
+  const std::vector<std::string> header = {"Enveloppe", "Financés", "Partiels", "Non financés", "Niveau 2",
+                                           "Attribué",  "Reste",    "Manque",   "Dossier marginal"};
+  std::vector<std::vector<std::string>> rows;
+  for (const EnvelopeOutcome& o : s.outcomes) {
+    std::string marginal = "—";
+    std::string missing = "—";
+    if (o.marginal) {
+      marginal = "rang " + std::to_string(o.marginal->rank) + " : " + o.marginal->id + " — " +
+                 o.marginal->association;
+      missing = fr::money(o.marginal->missing);
+    }
+    rows.push_back({fr::money(o.envelope), std::to_string(o.funded), std::to_string(o.partially_funded),
+                    std::to_string(o.not_funded), tier2_label(s, o), fr::money(o.allocated),
+                    fr::money(o.remaining), missing, marginal});
+  }
+  // Widths in code points: the amounts hold multi-byte no-break spaces.
+  std::vector<std::size_t> widths(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    widths[c] = text::code_points(header[c]);
+    for (const auto& row : rows) widths[c] = std::max(widths[c], text::code_points(row[c]));
+  }
+  // Figures align right, words left; the last column is left unpadded.
+  const bool right[] = {true, true, true, true, false, true, true, true, false};
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string text;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string pad(widths[c] - text::code_points(cells[c]), ' ');
+      if (c > 0) text += "  ";
+      if (c + 1 == cells.size()) {
+        text += cells[c];
+      } else {
+        text += right[c] ? pad + cells[c] : cells[c] + pad;
+      }
+    }
+    out << text << "\n";
+  };
+  line(header);
+  for (const auto& row : rows) line(row);
+  out << "\nEnveloppe qui finance tous les plafonds du niveau 1 : " << fr::money(s.tier1_caps) << "\n"
+      << "Enveloppe qui finance tous les plafonds des dossiers éligibles : " << fr::money(s.all_caps) << "\n";
+}
+
+std::string simulation_csv(const Simulation& s) {
+  std::string csv = "\xEF\xBB\xBF";  // Excel reads UTF-8 only with the byte-order mark
+  csv += "enveloppe;finances;partiellement_finances;non_finances;niveau_2;attribue;reste;"
+         "rang_marginal;dossier_marginal;association_marginale;manque_marginal\r\n";
+  for (const EnvelopeOutcome& o : s.outcomes) {
+    csv += plain_euros(o.envelope) + ";" + std::to_string(o.funded) + ";" + std::to_string(o.partially_funded) +
+           ";" + std::to_string(o.not_funded) + ";" + tier2_label(s, o) + ";" + plain_euros(o.allocated) + ";" +
+           plain_euros(o.remaining) + ";";
+    if (o.marginal) {
+      csv += std::to_string(o.marginal->rank) + ";" + csv_field(o.marginal->id) + ";" +
+             csv_field(o.marginal->association) + ";" + plain_euros(o.marginal->missing);
+    } else {
+      csv += ";;;";
+    }
+    csv += "\r\n";
+  }
+  return csv;
+}
+
+int simulate_command(const Run& run) {
+  const Options& o = run.options;
+  std::vector<Money> envelopes = o.envelopes;
+  if (envelopes.empty()) envelopes.push_back(run.campaign.envelope);
+  const Simulation s = simulate(run.campaign.allocation, run.evaluation.dossiers, envelopes);
+  if (!o.quiet || !o.simulation_file) print_simulation(s, run.campaign.id, std::cout);
+  if (o.simulation_file) {
+    const fs::path& file = *o.simulation_file;
+    if (lower_extension(file) == ".csv")
+      write_atomically(file, simulation_csv(s));
+    else
+      write_workbook_atomically(file, s, run.campaign.id, run.date);
+    if (!o.quiet) std::cout << "\nSimulation écrite dans " << file.generic_string() << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace aap::cli

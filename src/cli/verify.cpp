@@ -1,0 +1,243 @@
+// `aap verify`: the hashes of the recorded inputs, then the recorded command run again and compared byte for byte.
+#include "cli/verify.hpp"
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "cli/pipeline.hpp"
+#include "consistency/grant_ledger.hpp"
+#include "output/output_dir.hpp"
+#include "render/json/manifest.hpp"
+#include "text/french.hpp"
+
+namespace aap::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// A private folder under the system's temporary folder, removed whatever happens.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (fs::temp_directory_path() / "aap-verify-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("impossible de créer un dossier temporaire " + pattern);
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::map<std::string, std::string> files_below(const fs::path& dir) {
+  std::map<std::string, std::string> files;  // relative path → absolute path
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string relative = fs::relative(entry.path(), dir).generic_string();
+    if (relative.empty() || relative[0] == '.') continue;
+    files.emplace(relative, entry.path().string());
+  }
+  return files;
+}
+
+enum class InputState { unchanged, changed, missing, added };
+
+struct InputCheck {
+  std::string path;
+  bool is_template = false;
+  InputState state = InputState::unchanged;
+};
+
+std::string input_label(const InputCheck& c) {
+  const char* what = c.is_template ? "modèle" : "entrée";
+  switch (c.state) {
+    case InputState::changed: return std::string(what) + (c.is_template ? " modifié" : " modifiée");
+    case InputState::missing: return std::string(what) + (c.is_template ? " absent" : " absente");
+    case InputState::added: return std::string(what) + (c.is_template ? " ajouté" : " ajoutée");
+    case InputState::unchanged: break;
+  }
+  return std::string(what) + (c.is_template ? " identique" : " identique");
+}
+
+void check_hashes(const std::vector<ManifestEntry>& entries, bool is_template, std::vector<InputCheck>& checks) {
+  for (const ManifestEntry& e : entries) {
+    InputCheck c{e.path, is_template, InputState::unchanged};
+    std::error_code ec;
+    if (!fs::is_regular_file(e.path, ec))
+      c.state = InputState::missing;
+    else if (sha256_hex(read_file(e.path)) != e.sha256)
+      c.state = InputState::changed;
+    checks.push_back(c);
+  }
+}
+
+// Files the new run reads that the recorded one did not (a dossier dropped into the folder, a new template).
+void find_added(const std::vector<ManifestEntry>& recorded, const std::vector<ManifestEntry>& now,
+                bool is_template, std::vector<InputCheck>& checks) {
+  std::set<std::string> known;
+  for (const ManifestEntry& e : recorded) known.insert(e.path);
+  for (const ManifestEntry& e : now)
+    if (!known.count(e.path)) checks.push_back({e.path, is_template, InputState::added});
+}
+
+Options regeneration_options(const Manifest& m, const Options& given, const fs::path& out) {
+  const ManifestCommand& c = *m.command_line;
+  Options o;
+  // Every family, even after a one-family command: the files it carried over must come from the same
+  // inputs too.
+  o.command = "run";
+  o.campaign = c.campaign;
+  for (const std::string& d : c.dossiers) o.dossiers.emplace_back(d);
+  o.communes = c.communes;
+  o.templates = c.templates;
+  o.skip_invalid = c.skip_invalid;
+  o.date = m.date;
+  o.out = out;
+  o.jobs = given.jobs;
+  o.quiet = true;
+  return o;
+}
+
+}  // namespace
+
+const char* state_label(FileState state) {
+  switch (state) {
+    case FileState::identical: return "identique";
+    case FileState::changed: return "modifié";
+    case FileState::missing: return "absent";
+    case FileState::not_regenerated: return "non régénéré";
+  }
+  return "";
+}
+
+std::vector<FileCheck> compare_folders(const fs::path& folder, const fs::path& regenerated) {
+  const auto present = files_below(folder);
+  const auto expected = files_below(regenerated);
+  std::vector<FileCheck> checks;
+  for (const auto& [relative, path] : expected) {
+    const auto it = present.find(relative);
+    if (it == present.end())
+      checks.push_back({relative, FileState::missing});
+    else
+      checks.push_back({relative, read_file(it->second) == read_file(path) ? FileState::identical : FileState::changed});
+  }
+  for (const auto& [relative, path] : present)
+    if (!expected.count(relative)) checks.push_back({relative, FileState::not_regenerated});
+  std::sort(checks.begin(), checks.end(), [](const FileCheck& a, const FileCheck& b) { return a.path < b.path; });
+  return checks;
+}
+
+int verify_command(const Options& options) {
+  fs::path folder = options.out;
+  if (folder.filename().empty()) folder = folder.parent_path();  // "output/" → "output"
+  const fs::path manifest_file = folder / "manifest.json";
+  std::error_code ec;
+  if (!fs::is_regular_file(manifest_file, ec)) {
+    std::cerr << "aap : " << manifest_file.generic_string() << " introuvable : rien à vérifier.\n";
+    return kInvalidInput;
+  }
+  Manifest manifest;
+  try {
+    manifest = parse_manifest(read_file(manifest_file));
+  } catch (const std::runtime_error& e) {
+    std::cerr << "aap : " << manifest_file.generic_string() << " : " << e.what() << "\n";
+    return kInvalidInput;
+  }
+  if (!manifest.command_line) {
+    std::cerr << "aap : " << manifest_file.generic_string()
+              << " ne dit pas quelle commande a produit les sorties (manifeste antérieur à aap verify) ; "
+                 "relancez aap run.\n";
+    return kInvalidInput;
+  }
+  std::ostream& out = std::cout;
+  const bool quiet = options.quiet;
+  out << "Vérification de " << folder.generic_string() << " : aap " << manifest.command_line->command
+      << ", documents datés du " << fr::date(manifest.date) << ", campagne " << manifest.campaign_id
+      << ", version " << manifest.version << "\n";
+  if (manifest.version != AAP_VERSION)
+    out << "  attention : ce programme est la version " << AAP_VERSION << ", le manifeste la version "
+        << manifest.version << "\n";
+
+  std::vector<InputCheck> inputs;
+  check_hashes(manifest.inputs, false, inputs);
+  check_hashes(manifest.templates, true, inputs);
+
+  ScratchDir scratch;
+  const fs::path regenerated = scratch.path() / "sorties";
+  Run run;
+  run.options = regeneration_options(manifest, options, regenerated);
+  int code = kOk;
+  try {
+    code = dispatch(run);
+  } catch (const consistency::Mismatch& e) {
+    std::cerr << "aap : erreur interne pendant la régénération, les documents ne concordent pas :\n" << e.what();
+    code = kWriteFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "aap : échec de la régénération : " << e.what() << "\n";
+    code = kWriteFailure;
+  }
+  if (code == kOk && fs::is_regular_file(regenerated / "manifest.json", ec)) {
+    const Manifest now = parse_manifest(read_file(regenerated / "manifest.json"));
+    find_added(manifest.inputs, now.inputs, false, inputs);
+    find_added(manifest.templates, now.templates, true, inputs);
+  }
+
+  std::size_t inputs_differing = 0;
+  for (const InputCheck& c : inputs) {
+    if (c.state == InputState::unchanged) continue;
+    ++inputs_differing;
+    out << "  " << input_label(c) << " : " << c.path << "\n";
+  }
+  if (inputs_differing == 0)
+    out << "  entrées, modèles et référentiel inchangés (" << manifest.inputs.size() << " entrées, "
+        << manifest.templates.size() << " modèles)\n";
+  if (code != kOk) {
+    out << "Résultat : les sorties n’ont pas pu être régénérées (code " << code << ") ; vérification impossible.\n";
+    return kInvalidInput;
+  }
+
+  std::vector<FileCheck> files = compare_folders(folder, regenerated);
+  if (manifest.command_line->command != "run") {
+    // That manifest names its own command, which the regeneration (a full run) cannot reproduce.
+    std::erase_if(files, [](const FileCheck& f) { return f.path == "manifest.json"; });
+    out << "  manifest.json, écrit par aap " << manifest.command_line->command
+        << ", n’est pas comparé ; tous les autres fichiers le sont\n";
+  }
+  std::size_t counts[4] = {0, 0, 0, 0};
+  // Padding in code points: "modifié" and "régénéré" hold two-byte letters.
+  const auto shown = [](std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
+  };
+  std::size_t width = 0;
+  for (const FileCheck& f : files) width = std::max(width, shown(state_label(f.state)));
+  for (const FileCheck& f : files) {
+    ++counts[static_cast<int>(f.state)];
+    if (quiet && f.state == FileState::identical) continue;
+    const std::string label = state_label(f.state);
+    out << "  " << label << std::string(width - shown(label), ' ') << "  " << f.path << "\n";
+  }
+  const bool all_identical = inputs_differing == 0 && counts[0] == files.size();
+  out << "Résultat : " << counts[0] << (counts[0] >= 2 ? " identiques" : " identique") << ", " << counts[1]
+      << (counts[1] >= 2 ? " modifiés" : " modifié") << ", " << counts[2] << (counts[2] >= 2 ? " absents" : " absent");
+  if (counts[3]) out << ", " << counts[3] << " non régénéré" << (counts[3] >= 2 ? "s" : "");
+  if (inputs_differing)
+    out << " ; " << inputs_differing << (inputs_differing >= 2 ? " entrées différentes" : " entrée différente");
+  out << (all_identical ? " — les sorties proviennent bien des entrées du manifeste.\n"
+                        : " — les sorties ne correspondent pas au manifeste.\n");
+  return all_identical ? kOk : kInvalidInput;
+}
+
+}  // namespace aap::cli
