@@ -68,7 +68,7 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   Diagnostics diags;
   auto campaign = read_campaign(o.campaign, diags);
   auto communes = CommuneTable::load(o.communes, diags);
-  DossierLoad load = read_dossiers(o.dossiers);
+  DossierLoad load = read_dossiers(o.dossiers, o.sessions);
   read_count = load.dossiers.size() + load.invalid.size();
   if (!campaign || !communes) {
     print(diags);

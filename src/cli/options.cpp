@@ -97,7 +97,10 @@ Parsed parse_command_line(int argc, const char* const* argv) {
   common.add_options()
       ("campaign", po::value(&campaign), "fichier de campagne (défaut : fixtures/campaign.json)")
       ("dossiers", po::value(&dossiers)->composing(),
-       "dossier de fichiers *.json, ou un fichier ; répétable (défaut : fixtures/dossiers/)")
+       "dossier de fichiers *.json, ou un fichier (.json, ou .csv avec ses sessions) ; répétable (défaut : "
+       "fixtures/dossiers/)")
+      ("sessions", po::value<std::string>(),
+       "sessions d’un --dossiers .csv (défaut : sessions.csv dans le même dossier)")
       ("out", po::value(&out)->default_value("output/"), "dossier des sorties")
       ("templates", po::value(&templates), "dossier des modèles (défaut : templates/)")
       ("communes", po::value(&communes), "référentiel des communes (défaut : data/communes-metropole.csv)")
@@ -172,6 +175,7 @@ Parsed parse_command_line(int argc, const char* const* argv) {
     o.dossiers.push_back(default_path("fixtures/dossiers"));
   else
     o.dossiers.assign(dossiers.begin(), dossiers.end());
+  if (vm.count("sessions")) o.sessions = fs::path(vm["sessions"].as<std::string>());
   o.out = out;
   o.templates = templates.empty() ? default_path("templates") : fs::path(templates);
   o.communes = communes.empty() ? default_path("data/communes-metropole.csv") : fs::path(communes);

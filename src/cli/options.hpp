@@ -16,6 +16,7 @@ struct Options {
   std::string explain_id;  // for `explain`
   std::filesystem::path campaign;
   std::vector<std::filesystem::path> dossiers;
+  std::optional<std::filesystem::path> sessions;  // --sessions: the sessions.csv of a .csv --dossiers
   std::filesystem::path out;
   std::filesystem::path templates;
   std::filesystem::path communes;
