@@ -2,11 +2,14 @@
 #include <algorithm>
 
 #include "cli/pipeline.hpp"
+#include "render/actes/actes_envelope.hpp"
 #include "render/deliberation/deliberation.hpp"
 #include "render/letters/letter.hpp"
+#include "render/mailing/mailing.hpp"
 #include "render/notice/notice.hpp"
 #include "render/odt/odt_renderer.hpp"
 #include "render/pdf/pdf_renderer.hpp"
+#include "render/scdl/subventions_scdl.hpp"
 #include "render/xlsx/annexes.hpp"
 
 namespace aap::cli {
@@ -38,6 +41,17 @@ void write_letters(const Run& run, OutputDir& out) {
   out.write(kPrintBatch, render::render_pdf_batch(letters, batch));
 }
 
+// The mailing list, and an e-mail per dossier with an address carrying the very bytes of its letter as
+// the letters family wrote it (read back from the staging folder).
+void write_mailing(const Run& run, OutputDir& out) {
+  out.write(mailing::kMailingList, mailing::mailing_list(run.evaluation));
+  for (const DossierEvaluation& e : run.evaluation.dossiers) {
+    if (!e.dossier || !mailing::sends_by_email(*e.dossier)) continue;
+    const std::string letter = read_file(out.staging() / mailing::letter_path(e.dossier->id));
+    out.write(mailing::email_path(e.dossier->id), mailing::email_message(run.campaign, e, run.date, letter));
+  }
+}
+
 // The same document model gives the PDF and the editable ODT, so that both carry the same text.
 void write_deliberation(const Run& run, OutputDir& out) {
   const doc::Document d =
@@ -46,6 +60,8 @@ void write_deliberation(const Run& run, OutputDir& out) {
   out.write("deliberation.odt", render::render_odt(d));
   consistency::record_deliberation(run.ledger,
                                    deliberation::deliberation_values(run.campaign, run.evaluation, run.date));
+  if (auto envelope = actes::actes_envelope(run.campaign, run.evaluation))
+    out.write(actes::kActesFile, *envelope);
 }
 
 }  // namespace
@@ -53,14 +69,21 @@ void write_deliberation(const Run& run, OutputDir& out) {
 const std::vector<Family>& families() {
   static const std::vector<Family> kFamilies = {
       {"notice", [](const std::string& rel) { return rel == kNoticeFile; }, write_notice},
-      {"letters", [](const std::string& rel) { return rel.rfind(kLettersFolder, 0) == 0; }, write_letters},
-      {"annexes", [](const std::string& rel) { return rel == "annexes.xlsx"; },
+      {"letters", [](const std::string& rel) { return rel.rfind(kLettersFolder, 0) == 0; },
+       [](const Run& run, OutputDir& out) {
+         write_letters(run, out);
+         write_mailing(run, out);
+       }},
+      // The open-data file goes with the finance workbook: the same grants, for the public.
+      {"annexes", [](const std::string& rel) { return rel == "annexes.xlsx" || rel == scdl::kScdlFile; },
        [](const Run& run, OutputDir& out) {
          write_annexes(out.staging() / "annexes.xlsx", run.campaign, run.evaluation, run.date);
          out.record("annexes.xlsx");
          consistency::record_annexes(run.ledger, out.staging() / "annexes.xlsx");
+         out.write(scdl::kScdlFile, scdl::subventions_csv(run.campaign, run.evaluation));
        }},
-      {"deliberation", [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0; },
+      {"deliberation",
+       [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0 || rel == actes::kActesFile; },
        write_deliberation},
   };
   return kFamilies;

@@ -5,7 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "input/actes_number.hpp"
 #include "input/communes.hpp"
+#include "input/email_address.hpp"
+#include "input/identifiers.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 #include "input/json_parse.hpp"
@@ -33,6 +36,9 @@ Contact read_contact(ObjectReader r) {
   out.name = r.text("name").value_or("");
   out.email = r.text("email").value_or("");
   out.phone = r.text("phone", Presence::optional);
+  // The contact signs the e-mails sent with the letters (From:): it must be an address.
+  if (!out.email.empty() && !input::is_valid_email(out.email))
+    r.report().error(r.field("email"), in_guillemets(out.email) + " n’est pas une adresse électronique valide");
   r.reject_unknown();
   return out;
 }
@@ -46,6 +52,18 @@ Authority read_authority(ObjectReader r) {
   out.city = r.text("city").value_or("");
   if (auto s = r.object("signatory")) out.signatory = read_signatory(*s);
   if (auto c = r.object("contact")) out.contact = read_contact(*c);
+  // Optional: the grantor's SIRET, published as idAttribuant in the open data (SCDL subventions).
+  if (auto siret = r.text("siret", Presence::optional)) {
+    switch (input::check_siret(*siret)) {
+      case input::SiretCheck::valid: out.siret = *siret; break;
+      case input::SiretCheck::not_fourteen_digits:
+        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (14 chiffres attendus)");
+        break;
+      case input::SiretCheck::bad_checksum:
+        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (clé de contrôle)");
+        break;
+    }
+  }
   r.reject_unknown();
   return out;
 }
@@ -139,9 +157,50 @@ Budget read_budget(ObjectReader r) {
   return out;
 }
 
+// "7.5" → {7, 5}: one to five levels (ACTES CodeMatiere1 to CodeMatiere5), each a number from 1 to 99.
+std::optional<std::vector<int>> parse_matiere(std::string_view code) {
+  std::vector<int> levels;
+  std::size_t start = 0;
+  while (true) {
+    const auto dot = code.find('.', start);
+    const std::string_view level = code.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (level.empty() || level.size() > 2 || level.front() == '0') return std::nullopt;
+    int value = 0;
+    for (char ch : level) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      value = value * 10 + (ch - '0');
+    }
+    levels.push_back(value);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  if (levels.size() > 5) return std::nullopt;
+  return levels;
+}
+
+ActesClassification read_classification(ObjectReader r) {
+  ActesClassification out;
+  if (auto matiere = r.text("matiere", Presence::optional)) {
+    if (auto levels = parse_matiere(*matiere)) {
+      out.matiere = *levels;
+    } else {
+      r.report().error(r.field("matiere"), in_guillemets(*matiere) + " n’est pas un code matière @ctes (de 1 à 5 "
+                                                                "nombres séparés par des points, par exemple 7.5)");
+    }
+  }
+  out.version_date = r.date("version_date", Presence::optional);
+  r.reject_unknown();
+  return out;
+}
+
 DeliberationInfo read_deliberation(ObjectReader r) {
   DeliberationInfo out;
   out.number = r.text("number", Presence::optional);
+  // The number goes to the préfecture as the act's @ctes internal number: refused now when it cannot.
+  if (out.number) {
+    const input::ActesNumber reduced = input::reduce_actes_number(*out.number);
+    if (!reduced.ok()) r.report().error(r.field("number"), in_guillemets(*out.number) + " " + reduced.problem);
+  }
   out.commission = r.text("commission", Presence::optional);
   if (auto rap = r.object("rapporteur", Presence::optional)) {
     out.rapporteur.civility = rap->text("civility", Presence::optional);
@@ -149,6 +208,7 @@ DeliberationInfo read_deliberation(ObjectReader r) {
     rap->reject_unknown();
   }
   out.framework = r.text("framework", Presence::optional);
+  if (auto cl = r.object("classification", Presence::optional)) out.classification = read_classification(*cl);
   r.reject_unknown();
   return out;
 }

@@ -31,6 +31,7 @@ struct Authority {
   std::string city;
   Signatory signatory;
   Contact contact;
+  std::optional<std::string> siret;  // the grantor's, for open data (SCDL idAttribuant)
 };
 
 struct Calendar {
@@ -84,11 +85,19 @@ struct Rapporteur {
   std::optional<std::string> name;
 };
 
+/// Where the préfecture files the act (@ctes classification): the matière codes by level, 7.5 being
+/// « Finances locales / Subventions », and the date of the classification version they come from.
+struct ActesClassification {
+  std::vector<int> matiere{7, 5};
+  std::optional<Date> version_date;
+};
+
 struct DeliberationInfo {
   std::optional<std::string> number;
   std::optional<std::string> commission;
   Rapporteur rapporteur;
   std::optional<std::string> framework;
+  ActesClassification classification;
 };
 
 struct Campaign {

@@ -52,7 +52,8 @@ int pages(const fs::path& pdf) {
 
 TEST(Documents, OneLetterPerDossierAndNoOtherFile) {
   const auto ev = nlohmann::json::parse(slurp(fixture_output() / "evaluation.json"));
-  std::vector<std::string> expected{"courriers-a-imprimer.pdf"};
+  // Beside the letters: the mailing list and the e-mails' folder (tests/cli/mailing_outputs_test.cpp).
+  std::vector<std::string> expected{"courriers-a-imprimer.pdf", "envoi.csv", "emails"};
   for (const auto& d : ev["dossiers"]) expected.push_back(d["id"].get<std::string>() + ".pdf");
   std::vector<std::string> found;
   for (const auto& e : fs::directory_iterator(fixture_output() / "courriers"))

@@ -1,0 +1,42 @@
+// The mailing of the letters: the list the instructors send from (courriers/envoi.csv) and, for each
+// dossier with an e-mail address, a message ready to send with its letter attached (courriers/emails/).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/campaign.hpp"
+#include "model/date.hpp"
+#include "model/evaluation.hpp"
+
+namespace aap::mailing {
+
+inline constexpr const char* kMailingList = "courriers/envoi.csv";
+inline constexpr const char* kPostal = "courrier postal";
+
+/// "courriers/<id>.pdf", the letter as the letters family writes it.
+std::string letter_path(const std::string& dossier_id);
+/// "courriers/emails/<id>.eml".
+std::string email_path(const std::string& dossier_id);
+
+/// Whether the letter goes by e-mail: the dossier gives an address that input::is_valid_email accepts.
+bool sends_by_email(const Dossier& dossier);
+
+/// The mailing list, for French spreadsheet software: UTF-8 with a byte-order mark, ";" separated, CRLF,
+/// RFC 4180 quoting. Columns: dossier, association, representant, email, decision (« financé »,
+/// « partiellement financé », « non financé », « inéligible »), subvention ("30000,00"), courrier (the
+/// letter's path in the output folder), envoi ("e-mail" or "courrier postal"), message (the .eml's path,
+/// blank for the post), remarque (why an address given is not used). One row per dossier, in the
+/// order of evaluation.json.
+std::string mailing_list(const Evaluation& evaluation);
+
+/// The message of one dossier (which must send by e-mail), RFC 5322 + MIME, CRLF, lines of at most 78
+/// characters: Date (`date` at 09:00 Paris time), From (the campaign's contact), To (the association),
+/// Subject (the letter's Objet, after the campaign id), Message-ID <YYYYMMDD.campaign.dossier@domain of
+/// the contact>, X-Unsent: 1 (Outlook opens it as a draft to send); a short French text (quoted-
+/// printable) and `letter_pdf` attached as application/pdf, base64, named "courrier-<id>.pdf".
+/// The same inputs give the same bytes.
+std::string email_message(const Campaign& campaign, const DossierEvaluation& evaluation, Date date,
+                          std::string_view letter_pdf);
+
+}  // namespace aap::mailing
