@@ -13,6 +13,8 @@ packages=(
   # tests: GoogleTest and the independent readers of our documents
   libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-openpyxl
   libreoffice-writer-nogui libreoffice-calc-nogui
+  # tests: xmllint checks the @ctes envelope (deliberation-actes.xml) is well-formed
+  libxml2-utils
 )
 
 missing=()
