@@ -146,7 +146,9 @@ std::string email_message(const Campaign& campaign, const DossierEvaluation& e, 
   if (!e.dossier || !sends_by_email(*e.dossier))
     throw std::invalid_argument("email_message : le dossier n’a pas d’adresse électronique valide");
   const Dossier& d = *e.dossier;
-  const std::string boundary = "=_aap_" + d.id;  // "=_" never occurs in quoted-printable nor base64
+  // "=_" occurs neither in quoted-printable (where "=" starts a hex pair) nor in base64: no part can hold
+  // the boundary, whatever the dossier.
+  const std::string boundary = "=_aap_part";
   std::string m;
   m += mail::header("Date", {mail::rfc5322_date(date)});
   m += mail::header("From", mail::mailbox(campaign.authority.contact.name, campaign.authority.contact.email));
