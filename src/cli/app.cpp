@@ -148,6 +148,7 @@ ManifestCommand command_line_of(const Options& o) {
   ManifestCommand c{o.command, o.campaign.generic_string(), {}, o.communes.generic_string(),
                     o.templates.generic_string(), o.skip_invalid, std::nullopt};
   for (const fs::path& d : o.dossiers) c.dossiers.push_back(d.generic_string());
+  if (o.sessions) c.sessions = o.sessions->generic_string();
   return c;
 }
 

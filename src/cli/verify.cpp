@@ -104,6 +104,7 @@ Options regeneration_options(const Manifest& m, const Options& given, const fs::
   o.communes = c.communes;
   o.templates = c.templates;
   o.skip_invalid = c.skip_invalid;
+  if (c.sessions) o.sessions = fs::path(*c.sessions);
   o.date = m.date;
   o.out = out;
   o.jobs = given.jobs;
