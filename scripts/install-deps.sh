@@ -10,11 +10,15 @@ packages=(
   libpodofo-dev libxlsxwriter-dev libzip-dev libhyphen-dev hyphen-fr zlib1g-dev libssl-dev
   # fonts embedded in the PDFs
   fonts-liberation2
+  # build: the PDF fonts are subset at build time (src/render/pdf/make_font_tables.py)
+  python3-fonttools
   # tests: GoogleTest and the independent readers of our documents
   libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-openpyxl
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests: xmllint checks the @ctes envelope (deliberation-actes.xml) is well-formed
   libxml2-utils
+  # fuzzing (fuzz/run.sh): clang and its libFuzzer runtime
+  clang libclang-rt-dev
 )
 
 missing=()

@@ -1,10 +1,11 @@
-// The PDF backend: a PoDoFo canvas for the layout, metadata, and reproducible output.
+// The PDF backend: content streams written directly, fonts embedded from the build-time tables, PoDoFo for the file.
 #include "render/pdf/pdf_renderer.hpp"
 
 #include <podofo/podofo.h>
 
 #include <array>
-#include <cstdio>
+#include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -12,96 +13,289 @@
 
 #include "render/layout/canvas.hpp"
 #include "render/layout/layout.hpp"
+#include "render/layout/utf8.hpp"
 #include "render/pdf/font_metrics.hpp"
+#include "render/pdf/font_program.hpp"
 
 namespace aap::render {
 
 namespace {
 
+// Content streams are small and written for every letter: fast compression. Font programs are a larger
+// share of each file: a better ratio is worth the time.
+constexpr int kContentCompression = 1;
+constexpr int kFontCompression = 6;
+
 PoDoFo::PdfString utf8_string(const std::string& s) {
   return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.data()), static_cast<PoDoFo::pdf_long>(s.size()));
 }
 
-/// The characters FontMetrics measures in place of glyphs Liberation lacks: U+2011 as "-", U+2060 dropped.
-std::string drawable(std::string_view text) {
-  std::string out(text);
-  for (std::size_t at = out.find("\u2011"); at != std::string::npos; at = out.find("\u2011", at)) {
-    out.replace(at, 3, "-");
-  }
-  for (std::size_t at = out.find("\u2060"); at != std::string::npos; at = out.find("\u2060", at)) {
-    out.erase(at, 3);
-  }
-  return out;
+/// A number as PDF writes it, whatever the locale: at most three decimals, no exponent, no "-0".
+void append_number(std::string& out, double value) {
+  std::array<char, 32> buffer{};
+  auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, 3);
+  if (error != std::errc()) throw std::logic_error("nombre hors format PDF");
+  char* last = end;
+  while (last > buffer.data() && last[-1] == '0') --last;
+  if (last > buffer.data() && last[-1] == '.') --last;
+  std::string_view text(buffer.data(), static_cast<std::size_t>(last - buffer.data()));
+  if (text == "-0" || text.empty()) text = "0";
+  out.append(text);
 }
 
-class PdfCanvas final : public Canvas {
- public:
-  PdfCanvas(PoDoFo::PdfMemDocument& pdf, const FontMetrics& metrics) : pdf_(pdf), metrics_(metrics) {}
-  PdfCanvas(const PdfCanvas&) = delete;
-  PdfCanvas& operator=(const PdfCanvas&) = delete;
+void append_hex16(std::string& out, unsigned value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xFU]);
+}
 
-  ~PdfCanvas() override {
-    // PoDoFo's painter aborts the program when destroyed with a page still open.
-    if (page_open_) {
-      try {
-        painter_.FinishPage();
-      } catch (...) {  // the document is being abandoned anyway
-      }
-    }
-  }
+/// The faces a document draws and, for each, which glyph ids: what its embedded subsets must hold.
+struct GlyphUse {
+  std::array<std::vector<bool>, 4> glyphs;
+  std::array<bool, 4> used{};
+};
+
+/// Writes each page's content stream: text as glyph ids of the embedded faces, lines and grey boxes.
+class ContentCanvas final : public Canvas {
+ public:
+  ContentCanvas(const FontMetrics& metrics, GlyphUse& use) : metrics_(metrics), use_(use) {}
 
   void begin_page(double width_pt, double height_pt) override {
-    PoDoFo::PdfPage* page = pdf_.CreatePage(PoDoFo::PdfRect(0, 0, width_pt, height_pt));
-    painter_.SetPage(page);
-    page_open_ = true;
+    pages_.push_back({width_pt, height_pt, {}});
     height_pt_ = height_pt;
+    in_text_ = false;
+    font_ = -1;
+    size_pt_ = -1;
   }
 
   void text(double x_pt, double baseline_pt, std::string_view text, Face face, double size_pt) override {
-    PoDoFo::PdfFont* f = font(face);
-    f->SetFontSize(static_cast<float>(size_pt));
-    painter_.SetFont(f);
-    painter_.DrawText(x_pt, height_pt_ - baseline_pt, utf8_string(drawable(text)));
+    std::string& out = pages_.back().content;
+    const auto index = static_cast<int>(face);
+    if (!in_text_) {
+      out += "BT\n";
+      in_text_ = true;
+    }
+    if (index != font_ || size_pt != size_pt_) {
+      out += "/F";
+      out += static_cast<char>('0' + index);
+      out += ' ';
+      append_number(out, size_pt);
+      out += " Tf\n";
+      font_ = index;
+      size_pt_ = size_pt;
+    }
+    out += "1 0 0 1 ";
+    append_number(out, x_pt);
+    out += ' ';
+    append_number(out, height_pt_ - baseline_pt);
+    out += " Tm <";
+    const FontFace& f = metrics_.face(face);
+    auto& used = use_.glyphs[static_cast<std::size_t>(index)];
+    if (used.empty()) used.assign(f.glyph_advance.size(), false);
+    use_.used[static_cast<std::size_t>(index)] = true;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const auto d = utf8::decode(text, pos);
+      pos += d.length;
+      const float advance = d.code_point < f.advance.size() ? f.advance[d.code_point] : -1.0F;
+      if (advance < 0) throw MissingGlyph(d.code_point, std::string(text));
+      const std::uint16_t glyph = f.glyph_id[d.code_point];
+      if (glyph == kNoGlyph) continue;  // measured, drawn as nothing (the word joiner)
+      used[glyph] = true;
+      append_hex16(out, glyph);
+    }
+    out += "> Tj\n";
   }
 
   void line(double x0_pt, double y0_pt, double x1_pt, double y1_pt, double width_pt) override {
-    painter_.SetStrokeWidth(width_pt);
-    painter_.DrawLine(x0_pt, height_pt_ - y0_pt, x1_pt, height_pt_ - y1_pt);
+    std::string& out = end_text();
+    append_number(out, width_pt);
+    out += " w ";
+    append_number(out, x0_pt);
+    out += ' ';
+    append_number(out, height_pt_ - y0_pt);
+    out += " m ";
+    append_number(out, x1_pt);
+    out += ' ';
+    append_number(out, height_pt_ - y1_pt);
+    out += " l S\n";
   }
 
   void fill_rect(double x_pt, double y_pt, double width_pt, double height_pt, double gray) override {
-    painter_.SetColor(gray, gray, gray);
-    painter_.Rectangle(x_pt, height_pt_ - y_pt - height_pt, width_pt, height_pt);
-    painter_.Fill();
-    painter_.SetColor(0, 0, 0);
+    std::string& out = end_text();
+    append_number(out, gray);
+    out += " g ";
+    append_number(out, x_pt);
+    out += ' ';
+    append_number(out, height_pt_ - y_pt - height_pt);
+    out += ' ';
+    append_number(out, width_pt);
+    out += ' ';
+    append_number(out, height_pt);
+    out += " re f 0 g\n";
   }
 
-  void end_page() override {
-    painter_.FinishPage();
-    page_open_ = false;
-  }
+  void end_page() override { end_text(); }
+
+  struct PageContent {
+    double width_pt;
+    double height_pt;
+    std::string content;
+  };
+  const std::vector<PageContent>& pages() const { return pages_; }
 
  private:
-  PoDoFo::PdfFont* font(Face face) {
-    auto& slot = fonts_[static_cast<std::size_t>(face)];
-    if (slot == nullptr) {
-      const FontFace& f = metrics_.face(face);
-      // Identity encoding: two-byte glyph ids with a ToUnicode map, so every character survives and
-      // pdftotext reads it back; the subset keeps the file small (LIBRARIES.md).
-      slot = pdf_.CreateFontSubset("LiberationSans", f.bold, f.italic, false,
-                                   PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), f.path.c_str());
-      if (slot == nullptr) throw std::runtime_error("police introuvable : " + f.path);
-    }
-    return slot;
+  std::string& end_text() {
+    std::string& out = pages_.back().content;
+    if (in_text_) out += "ET\n";
+    in_text_ = false;
+    font_ = -1;
+    size_pt_ = -1;
+    return out;
   }
 
-  PoDoFo::PdfMemDocument& pdf_;
   const FontMetrics& metrics_;
-  PoDoFo::PdfPainter painter_;
-  std::array<PoDoFo::PdfFont*, 4> fonts_{};
-  bool page_open_ = false;
+  GlyphUse& use_;
+  std::vector<PageContent> pages_;
   double height_pt_ = 0;
+  bool in_text_ = false;
+  int font_ = -1;
+  double size_pt_ = -1;
 };
+
+/// Six capitals naming the subset (PDF 9.6.4), derived from the glyphs it holds: same subset, same name.
+std::string subset_tag(const std::vector<bool>& glyphs, std::size_t face) {
+  std::uint64_t hash = 14695981039346656037ULL ^ face;
+  for (std::size_t id = 0; id < glyphs.size(); ++id) {
+    if (!glyphs[id]) continue;
+    hash = (hash ^ id) * 1099511628211ULL;
+  }
+  std::string tag;
+  for (int i = 0; i < 6; ++i) {
+    tag.push_back(static_cast<char>('A' + hash % 26));
+    hash /= 26;
+  }
+  return tag;
+}
+
+/// /W for the used glyphs: runs of consecutive ids share one array. Widths as the layout measured them.
+std::string widths_array(const FontFace& face, const std::vector<bool>& glyphs) {
+  std::string out = "[";
+  std::size_t id = 0;
+  while (id < glyphs.size()) {
+    if (!glyphs[id]) {
+      ++id;
+      continue;
+    }
+    out += std::to_string(id);
+    out += '[';
+    for (bool first = true; id < glyphs.size() && glyphs[id]; ++id, first = false) {
+      if (!first) out += ' ';
+      std::array<char, 32> buffer{};
+      // Shortest text that reads back as the same float: /W and the layout agree exactly.
+      auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), face.glyph_advance[id]);
+      if (error != std::errc()) throw std::logic_error("largeur hors format PDF");
+      out.append(buffer.data(), end);
+    }
+    out += ']';
+  }
+  out += ']';
+  return out;
+}
+
+/// The ToUnicode CMap of the used glyphs (PDF 9.10.3), so that text extraction gives back the characters.
+std::string to_unicode_cmap(const FontFace& face, const std::vector<bool>& glyphs) {
+  std::vector<std::uint16_t> ids;
+  for (std::size_t id = 1; id < glyphs.size(); ++id) {
+    if (glyphs[id] && face.glyph_unicode[id] != 0) ids.push_back(static_cast<std::uint16_t>(id));
+  }
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (std::size_t start = 0; start < ids.size(); start += 100) {  // at most 100 entries a section
+    const std::size_t count = std::min<std::size_t>(100, ids.size() - start);
+    out += std::to_string(count);
+    out += " beginbfchar\n";
+    for (std::size_t i = start; i < start + count; ++i) {
+      out += '<';
+      append_hex16(out, ids[i]);
+      out += "> <";
+      append_hex16(out, static_cast<unsigned>(face.glyph_unicode[ids[i]]));  // the fixed set is in the BMP
+      out += ">\n";
+    }
+    out += "endbfchar\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+PoDoFo::PdfObject* stream_object(PoDoFo::PdfVecObjects& objects, const std::string& compressed) {
+  PoDoFo::PdfObject* object = objects.CreateObject();
+  PoDoFo::PdfMemoryInputStream input(compressed.data(), static_cast<PoDoFo::pdf_long>(compressed.size()));
+  object->GetStream()->SetRawData(&input, static_cast<PoDoFo::pdf_long>(compressed.size()));
+  // SetRawData stores the bytes as they are and names no filter (LIBRARIES.md).
+  object->GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
+  return object;
+}
+
+PoDoFo::PdfArray int_array(std::initializer_list<double> values) {
+  PoDoFo::PdfArray array;
+  for (double v : values) array.push_back(PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(v)));
+  return array;
+}
+
+/// The Type0 font of one face, its subset program holding the `glyphs` the document draws.
+PoDoFo::PdfObject* embed_face(PoDoFo::PdfVecObjects& objects, const FontFace& face, std::size_t index,
+                              const std::vector<bool>& glyphs) {
+  using PoDoFo::PdfName;
+  using PoDoFo::PdfVariant;
+  const EmbeddedFace& e = *face.embedded;
+  const double scale = 1000.0 / e.units_per_em;
+  const PdfName name(subset_tag(glyphs, index) + "+" + e.base_name);
+
+  const std::string program = subset_program(embedded_program(e), glyphs);
+  PoDoFo::PdfObject* file = stream_object(objects, deflate_bytes(program, kFontCompression));
+  file->GetDictionary().AddKey(PdfName("Length1"), PdfVariant(static_cast<PoDoFo::pdf_int64>(program.size())));
+
+  PoDoFo::PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+  auto& d = descriptor->GetDictionary();
+  d.AddKey(PdfName("FontName"), name);
+  // Nonsymbolic (Latin text), Italic when slanted (PDF table 123).
+  d.AddKey(PdfName("Flags"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic ? 32 + 64 : 32)));
+  d.AddKey(PdfName("FontBBox"), int_array({e.bbox[0] * scale, e.bbox[1] * scale, e.bbox[2] * scale, e.bbox[3] * scale}));
+  d.AddKey(PdfName("ItalicAngle"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic_angle)));
+  d.AddKey(PdfName("Ascent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.ascent * scale)));
+  d.AddKey(PdfName("Descent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.descent * scale)));
+  d.AddKey(PdfName("CapHeight"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.cap_height * scale)));
+  d.AddKey(PdfName("StemV"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.weight >= 600 ? 120 : 80)));
+  d.AddKey(PdfName("FontFile2"), file->Reference());
+
+  PoDoFo::PdfObject* cid = objects.CreateObject("Font");
+  auto& c = cid->GetDictionary();
+  c.AddKey(PdfName("Subtype"), PdfName("CIDFontType2"));
+  c.AddKey(PdfName("BaseFont"), name);
+  PoDoFo::PdfDictionary system;
+  system.AddKey(PdfName("Registry"), PoDoFo::PdfString("Adobe"));
+  system.AddKey(PdfName("Ordering"), PoDoFo::PdfString("Identity"));
+  system.AddKey(PdfName("Supplement"), PdfVariant(static_cast<PoDoFo::pdf_int64>(0)));
+  c.AddKey(PdfName("CIDSystemInfo"), system);
+  c.AddKey(PdfName("FontDescriptor"), descriptor->Reference());
+  c.AddKey(PdfName("CIDToGIDMap"), PdfName("Identity"));
+  c.AddKey(PdfName("W"), PdfVariant(PoDoFo::PdfData(widths_array(face, glyphs).c_str())));
+
+  PoDoFo::PdfObject* to_unicode = stream_object(objects, deflate_bytes(to_unicode_cmap(face, glyphs), kFontCompression));
+
+  PoDoFo::PdfObject* font = objects.CreateObject("Font");
+  auto& f = font->GetDictionary();
+  f.AddKey(PdfName("Subtype"), PdfName("Type0"));
+  f.AddKey(PdfName("BaseFont"), name);
+  f.AddKey(PdfName("Encoding"), PdfName("Identity-H"));
+  PoDoFo::PdfArray descendants;
+  descendants.push_back(cid->Reference());
+  f.AddKey(PdfName("DescendantFonts"), descendants);
+  f.AddKey(PdfName("ToUnicode"), to_unicode->Reference());
+  return font;
+}
 
 /// "2027-03-20" → "D:20270320000000Z"; empty stays empty.
 std::string pdf_date(const std::string& iso) {
@@ -115,7 +309,7 @@ std::string pdf_date(const std::string& iso) {
   return "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "000000Z";
 }
 
-void set_metadata(PoDoFo::PdfMemDocument& pdf, const doc::Metadata& m) {
+void set_metadata(PoDoFo::PdfMemDocument& pdf, const doc::Metadata& m, const std::string& date) {
   PoDoFo::PdfInfo* info = pdf.GetInfo();
   info->SetTitle(utf8_string(m.title));
   info->SetAuthor(utf8_string(m.author));
@@ -125,7 +319,6 @@ void set_metadata(PoDoFo::PdfMemDocument& pdf, const doc::Metadata& m) {
   // PoDoFo stamps the clock into CreationDate: replace it by the documents' date, or drop it, so that the
   // same input gives the same bytes. /ID is a hash of Info: the identifier makes it differ per document.
   auto& dict = info->GetObject()->GetDictionary();
-  const std::string date = pdf_date(m.date_iso);
   if (date.empty()) {
     dict.RemoveKey(PoDoFo::PdfName("CreationDate"));
     dict.RemoveKey(PoDoFo::PdfName("ModDate"));
@@ -155,7 +348,28 @@ std::unique_ptr<PoDoFo::PdfMemDocument> new_document() {
   return pdf;
 }
 
-std::string to_bytes(PoDoFo::PdfMemDocument& pdf) {
+/// The file: the pages' content streams, the fonts they use embedded once, the metadata.
+std::string assemble(const ContentCanvas& canvas, const GlyphUse& use, const FontMetrics& metrics,
+                     const doc::Metadata& metadata) {
+  const std::string date = pdf_date(metadata.date_iso);  // refused before any work
+  const auto owned = new_document();
+  PoDoFo::PdfMemDocument& pdf = *owned;
+  PoDoFo::PdfVecObjects& objects = *pdf.GetCatalog()->GetOwner();
+
+  PoDoFo::PdfDictionary fonts;
+  for (std::size_t i = 0; i < use.used.size(); ++i) {
+    if (!use.used[i]) continue;
+    const PoDoFo::PdfObject* font = embed_face(objects, metrics.face(static_cast<Face>(i)), i, use.glyphs[i]);
+    fonts.AddKey(PoDoFo::PdfName("F" + std::to_string(i)), font->Reference());
+  }
+  for (const auto& page_content : canvas.pages()) {
+    PoDoFo::PdfPage* page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, page_content.width_pt, page_content.height_pt));
+    PoDoFo::PdfObject* content = stream_object(objects, deflate_bytes(page_content.content, kContentCompression));
+    page->GetObject()->GetDictionary().AddKey(PoDoFo::PdfName("Contents"), content->Reference());
+    if (!fonts.GetKeys().empty()) page->GetResources()->GetDictionary().AddKey(PoDoFo::PdfName("Font"), fonts);
+  }
+  set_metadata(pdf, metadata, date);
+
   PoDoFo::PdfRefCountedBuffer buffer;
   PoDoFo::PdfOutputDevice device(&buffer);
   pdf.Write(&device);
@@ -167,40 +381,30 @@ std::string to_bytes(PoDoFo::PdfMemDocument& pdf) {
 std::string render_pdf(const doc::Document& document) {
   const FontMetrics& metrics = FontMetrics::liberation_sans();
   const FontMeasurer measurer(metrics);
+  pdf_date(document.metadata.date_iso);  // a bad date is refused before any work
   const LaidOutDocument laid_out = layout_document(document, measurer);
-
-  const auto owned = new_document();
-  PoDoFo::PdfMemDocument& pdf = *owned;
-  {
-    PdfCanvas canvas(pdf, metrics);
-    paint(laid_out, canvas);
-  }
-  set_metadata(pdf, document.metadata);
-  return to_bytes(pdf);
+  GlyphUse use;
+  ContentCanvas canvas(metrics, use);
+  paint(laid_out, canvas);
+  return assemble(canvas, use, metrics, document.metadata);
 }
 
 std::string render_pdf_batch(const std::vector<doc::Document>& documents, const doc::Metadata& metadata) {
   const FontMetrics& metrics = FontMetrics::liberation_sans();
   const FontMeasurer measurer(metrics);
-  // Every document is laid out before anything is drawn: a MissingGlyph leaves no half-written batch.
-  std::vector<LaidOutDocument> laid_out;
-  laid_out.reserve(documents.size());
-  for (const auto& d : documents) laid_out.push_back(layout_document(d, measurer));
-
-  const auto owned = new_document();
-  PoDoFo::PdfMemDocument& pdf = *owned;
-  {
-    PdfCanvas canvas(pdf, metrics);
-    for (const auto& l : laid_out) {
-      paint(l, canvas);
-      if (l.pages.size() % 2 == 1) {
-        canvas.begin_page(l.width_pt, l.height_pt);
-        canvas.end_page();
-      }
+  pdf_date(metadata.date_iso);
+  GlyphUse use;
+  ContentCanvas canvas(metrics, use);
+  // Every document is laid out before anything is written: a MissingGlyph leaves no half-written batch.
+  for (const auto& d : documents) {
+    const LaidOutDocument l = layout_document(d, measurer);
+    paint(l, canvas);
+    if (l.pages.size() % 2 == 1) {
+      canvas.begin_page(l.width_pt, l.height_pt);
+      canvas.end_page();
     }
   }
-  set_metadata(pdf, metadata);
-  return to_bytes(pdf);
+  return assemble(canvas, use, metrics, metadata);
 }
 
 void write_pdf(const doc::Document& document, const std::string& path) {
