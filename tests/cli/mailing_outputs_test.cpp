@@ -80,6 +80,17 @@ print(json.dumps({"tag": r.tag, "date": r.get(A + "Date"), "numero": r.get(A + "
       << objet;
   EXPECT_EQ(objet.find('\n'), std::string::npos);
   EXPECT_LE(python("import json,sys; print(json.dumps(len(sys.argv[1])))", {objet}).get<int>(), 499);
+  // The subject is the deliberation's own Objet, in the plain typography the envelope travels in.
+  const auto pdf = python(R"(
+import json, re, subprocess, sys
+text = subprocess.run(["/usr/bin/pdftotext", "-enc", "UTF-8", sys.argv[1], "-"], capture_output=True,
+                      text=True, check=True).stdout
+for a, b in (("\u2014", "-"), ("\u2019", "'"), ("\u00a0", " "), ("\u202f", " ")):
+    text = text.replace(a, b)
+print(json.dumps(re.sub(r"\s+", " ", text)))
+)",
+                          {(runs().first / "deliberation.pdf").string()});
+  EXPECT_NE(pdf.get<std::string>().find("Objet : " + objet), std::string::npos) << objet;
   // Every file the envelope names is in the output folder.
   EXPECT_TRUE(fs::exists(runs().first / "deliberation.pdf"));
   EXPECT_TRUE(fs::exists(runs().first / "annexes.xlsx"));
