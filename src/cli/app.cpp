@@ -222,6 +222,7 @@ std::vector<InputPlace> input_places(const Options& o) {
     const bool folder = fs::is_directory(d, ec);
     places.push_back({d, folder ? "le dossier d’entrée --dossiers" : "le fichier d’entrée --dossiers", folder});
   }
+  if (o.sessions) places.push_back({*o.sessions, "le fichier des sessions --sessions", false});
   places.push_back({o.templates, "le dossier des modèles", true});
   places.push_back({o.campaign, "le fichier de campagne", false});
   places.push_back({o.communes, "le référentiel des communes", false});

@@ -95,5 +95,16 @@ TEST_F(CsvEndToEnd, AnInvalidCsvStopsTheRunWithFileLineAndColumn) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
+TEST_F(CsvEndToEnd, AnOutputFolderHoldingTheSessionsFileIsRefused) {
+  TempDir tmp;
+  fs::create_directories(tmp / "export");
+  fs::copy_file(kRoot / "fixtures/csv/sessions.csv", tmp / "export/sessions.csv");
+  const auto r = notice(tmp / "export", {"--dossiers", (kRoot / "fixtures/csv/dossiers.csv").string(), "--sessions",
+                                         (tmp / "export/sessions.csv").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("contient le fichier des sessions --sessions"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(tmp / "export/sessions.csv"), slurp(kRoot / "fixtures/csv/sessions.csv"));
+}
+
 }  // namespace
 }  // namespace aap
