@@ -115,6 +115,20 @@ TEST(VerifyCommand, AfterAOneFamilyCommandEveryOtherFileIsStillCompared) {
   EXPECT_TRUE(has_line(r.out, "  identique  annexes.xlsx")) << r.out;
 }
 
+TEST(VerifyCommand, ReplaysCsvDossiersWithTheirSessionsFile) {
+  TempDir tmp;
+  fs::copy(kRoot / "fixtures/csv", tmp / "csv", fs::copy_options::recursive);
+  fs::rename(tmp / "csv/sessions.csv", tmp / "csv/sessions-2027.csv");
+  const auto run = run_aap({"run", "--dossiers", (tmp / "csv/dossiers.csv").string(), "--sessions",
+                            (tmp / "csv/sessions-2027.csv").string(), "--out", (tmp / "out").string(), "--quiet"},
+                           kRoot);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(nlohmann::json::parse(slurp(tmp / "out/manifest.json"))["command_line"]["sessions"],
+            (tmp / "csv/sessions-2027.csv").generic_string());
+  const auto r = run_aap({"verify", "--out", (tmp / "out").string(), "--quiet"}, kRoot);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
 TEST(VerifyCommand, WithoutAManifestThereIsNothingToVerify) {
   TempDir tmp;
   const auto r = run_aap({"verify", "--out", (tmp / "out").string()}, kRoot);
