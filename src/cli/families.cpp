@@ -1,7 +1,9 @@
 // The document families that `run` writes, in order; each names the files it owns in the output folder.
 #include <algorithm>
 
+#include "cli/parallel.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/progress.hpp"
 #include "render/actes/actes_envelope.hpp"
 #include "render/deliberation/deliberation.hpp"
 #include "render/letters/letter.hpp"
@@ -25,13 +27,28 @@ void write_notice(const Run& run, OutputDir& out) {
 
 // One letter per dossier, then the print batch in the same order: rank, then the ineligible by id.
 void write_letters(const Run& run, OutputDir& out) {
-  std::vector<doc::Document> letters;
-  letters.reserve(run.evaluation.dossiers.size());
-  for (const DossierEvaluation& e : run.evaluation.dossiers) {
-    letters.push_back(letters::build_letter(*run.templates, run.campaign, e, run.date));
-    consistency::record_letter(run.ledger, e.dossier->id, letters::letter_values(run.campaign, e, run.date));
-    out.write(kLettersFolder + e.dossier->id + ".pdf", render::render_pdf(letters.back()));
+  const auto& dossiers = run.evaluation.dossiers;
+  std::vector<doc::Document> letters(dossiers.size());
+  Progress progress = Progress::on_terminal("courriers", dossiers.size(), run.options.quiet);
+  // Built and rendered on --jobs threads a slice at a time, then recorded and written in dossier order:
+  // the files do not depend on the thread count, and memory holds one slice of PDFs, not all of them.
+  constexpr std::size_t kSlice = 256;
+  std::vector<std::string> pdfs;
+  for (std::size_t begin = 0; begin < dossiers.size(); begin += kSlice) {
+    const std::size_t end = std::min(dossiers.size(), begin + kSlice);
+    pdfs.assign(end - begin, {});
+    parallel_for(end - begin, run.options.jobs, [&](std::size_t k) {
+      letters[begin + k] = letters::build_letter(*run.templates, run.campaign, dossiers[begin + k], run.date);
+      pdfs[k] = render::render_pdf(letters[begin + k]);
+      progress.advance();
+    });
+    for (std::size_t i = begin; i < end; ++i) {
+      const DossierEvaluation& e = dossiers[i];
+      consistency::record_letter(run.ledger, e.dossier->id, letters::letter_values(run.campaign, e, run.date));
+      out.write(kLettersFolder + e.dossier->id + ".pdf", pdfs[i - begin]);
+    }
   }
+  progress.finish();
   doc::Metadata batch;
   batch.title = "Courriers de notification — " + run.campaign.title;
   batch.author = run.campaign.authority.name;

@@ -24,7 +24,7 @@ namespace {
 // Content streams are small and written for every letter: fast compression. Font programs are a larger
 // share of each file: a better ratio is worth the time.
 constexpr int kContentCompression = 1;
-constexpr int kFontCompression = 6;
+constexpr int kFontCompression = 1;
 
 PoDoFo::PdfString utf8_string(const std::string& s) {
   return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.data()), static_cast<PoDoFo::pdf_long>(s.size()));
