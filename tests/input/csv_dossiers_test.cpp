@@ -529,6 +529,21 @@ TEST(CsvDossiers, ASessionsFileWithoutCsvDossiersIsAnError) {
   EXPECT_EQ(messages(load), Messages{"s.csv: --sessions ne sert qu’avec un fichier .csv dans --dossiers"});
 }
 
+TEST(CsvDossiers, AMissingDossiersFileIsAnError) {
+  const DossierLoad load = read_dossiers({fs::path("absent/dossiers.csv")});
+  EXPECT_EQ(messages(load), Messages{"absent/dossiers.csv: fichier introuvable"});
+  ASSERT_EQ(load.invalid.size(), 1u);
+  EXPECT_TRUE(load.files.empty());
+}
+
+TEST(CsvDossiers, OneSessionsFileForTwoCsvFilesIsAnError) {
+  const fs::path csv = kRoot / "fixtures/csv/dossiers.csv";
+  const DossierLoad load = read_dossiers({csv, kCsvData / "comma-utf8/dossiers.csv"}, csv.parent_path() / "sessions.csv");
+  ASSERT_FALSE(load.diagnostics.empty());
+  EXPECT_EQ(load.diagnostics[0].to_string(), (csv.parent_path() / "sessions.csv").string() +
+                                                 ": --sessions ne peut servir qu’à un seul fichier .csv de --dossiers");
+}
+
 // --- robustness ---------------------------------------------------------------------------------------
 
 /// The first `n` lines of `text` (the fixtures write no line break inside a cell).
