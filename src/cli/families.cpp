@@ -28,7 +28,7 @@ void write_notice(const Run& run, OutputDir& out) {
 // One letter per dossier, then the print batch in the same order: rank, then the ineligible by id.
 void write_letters(const Run& run, OutputDir& out) {
   const auto& dossiers = run.evaluation.dossiers;
-  std::vector<doc::Document> letters(dossiers.size());
+  std::vector<render::PaintedPdf> letters(dossiers.size());  // painted once, for the file and the batch
   Progress progress = Progress::on_terminal("courriers", dossiers.size(), run.options.quiet);
   // Built and rendered on --jobs threads a slice at a time, then recorded and written in dossier order:
   // the files do not depend on the thread count, and memory holds one slice of PDFs, not all of them.
@@ -38,7 +38,8 @@ void write_letters(const Run& run, OutputDir& out) {
     const std::size_t end = std::min(dossiers.size(), begin + kSlice);
     pdfs.assign(end - begin, {});
     parallel_for(end - begin, run.options.jobs, [&](std::size_t k) {
-      letters[begin + k] = letters::build_letter(*run.templates, run.campaign, dossiers[begin + k], run.date);
+      letters[begin + k] =
+          render::paint_pdf(letters::build_letter(*run.templates, run.campaign, dossiers[begin + k], run.date));
       pdfs[k] = render::render_pdf(letters[begin + k]);
       progress.advance();
     });

@@ -48,16 +48,11 @@ void append_hex16(std::string& out, unsigned value) {
   for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xFU]);
 }
 
-/// The faces a document draws and, for each, which glyph ids: what its embedded subsets must hold.
-struct GlyphUse {
-  std::array<std::vector<bool>, 4> glyphs;
-  std::array<bool, 4> used{};
-};
-
 /// Writes each page's content stream: text as glyph ids of the embedded faces, lines and grey boxes.
 class ContentCanvas final : public Canvas {
  public:
-  ContentCanvas(const FontMetrics& metrics, GlyphUse& use) : metrics_(metrics), use_(use) {}
+  ContentCanvas(const FontMetrics& metrics, std::array<std::vector<bool>, 4>& glyphs)
+      : metrics_(metrics), glyphs_(glyphs) {}
 
   void begin_page(double width_pt, double height_pt) override {
     pages_.push_back({width_pt, height_pt, {}});
@@ -89,9 +84,8 @@ class ContentCanvas final : public Canvas {
     append_number(out, height_pt_ - baseline_pt);
     out += " Tm <";
     const FontFace& f = metrics_.face(face);
-    auto& used = use_.glyphs[static_cast<std::size_t>(index)];
+    auto& used = glyphs_[static_cast<std::size_t>(index)];
     if (used.empty()) used.assign(f.glyph_advance.size(), false);
-    use_.used[static_cast<std::size_t>(index)] = true;
     for (std::size_t pos = 0; pos < text.size();) {
       const auto d = utf8::decode(text, pos);
       pos += d.length;
@@ -153,7 +147,7 @@ class ContentCanvas final : public Canvas {
   }
 
   const FontMetrics& metrics_;
-  GlyphUse& use_;
+  std::array<std::vector<bool>, 4>& glyphs_;
   std::vector<PageContent> pages_;
   double height_pt_ = 0;
   bool in_text_ = false;
@@ -349,22 +343,23 @@ std::unique_ptr<PoDoFo::PdfMemDocument> new_document() {
 }
 
 /// The file: the pages' content streams, the fonts they use embedded once, the metadata.
-std::string assemble(const ContentCanvas& canvas, const GlyphUse& use, const FontMetrics& metrics,
+std::string assemble(const std::vector<const PaintedPdf::Page*>& pages, const std::array<std::vector<bool>, 4>& glyphs,
                      const doc::Metadata& metadata) {
+  const FontMetrics& metrics = FontMetrics::liberation_sans();
   const std::string date = pdf_date(metadata.date_iso);  // refused before any work
   const auto owned = new_document();
   PoDoFo::PdfMemDocument& pdf = *owned;
   PoDoFo::PdfVecObjects& objects = *pdf.GetCatalog()->GetOwner();
 
   PoDoFo::PdfDictionary fonts;
-  for (std::size_t i = 0; i < use.used.size(); ++i) {
-    if (!use.used[i]) continue;
-    const PoDoFo::PdfObject* font = embed_face(objects, metrics.face(static_cast<Face>(i)), i, use.glyphs[i]);
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    if (glyphs[i].empty()) continue;
+    const PoDoFo::PdfObject* font = embed_face(objects, metrics.face(static_cast<Face>(i)), i, glyphs[i]);
     fonts.AddKey(PoDoFo::PdfName("F" + std::to_string(i)), font->Reference());
   }
-  for (const auto& page_content : canvas.pages()) {
-    PoDoFo::PdfPage* page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, page_content.width_pt, page_content.height_pt));
-    PoDoFo::PdfObject* content = stream_object(objects, deflate_bytes(page_content.content, kContentCompression));
+  for (const PaintedPdf::Page* p : pages) {
+    PoDoFo::PdfPage* page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, p->width_pt, p->height_pt));
+    PoDoFo::PdfObject* content = stream_object(objects, p->content);
     page->GetObject()->GetDictionary().AddKey(PoDoFo::PdfName("Contents"), content->Reference());
     if (!fonts.GetKeys().empty()) page->GetResources()->GetDictionary().AddKey(PoDoFo::PdfName("Font"), fonts);
   }
@@ -378,33 +373,59 @@ std::string assemble(const ContentCanvas& canvas, const GlyphUse& use, const Fon
 
 }  // namespace
 
-std::string render_pdf(const doc::Document& document) {
+PaintedPdf paint_pdf(const doc::Document& document) {
   const FontMetrics& metrics = FontMetrics::liberation_sans();
   const FontMeasurer measurer(metrics);
   pdf_date(document.metadata.date_iso);  // a bad date is refused before any work
   const LaidOutDocument laid_out = layout_document(document, measurer);
-  GlyphUse use;
-  ContentCanvas canvas(metrics, use);
+  PaintedPdf painted;
+  painted.metadata = document.metadata;
+  ContentCanvas canvas(metrics, painted.glyphs);
   paint(laid_out, canvas);
-  return assemble(canvas, use, metrics, document.metadata);
+  for (const auto& page : canvas.pages()) {
+    painted.pages.push_back({page.width_pt, page.height_pt, deflate_bytes(page.content, kContentCompression)});
+  }
+  return painted;
+}
+
+std::string render_pdf(const PaintedPdf& painted) {
+  std::vector<const PaintedPdf::Page*> pages;
+  for (const auto& page : painted.pages) pages.push_back(&page);
+  return assemble(pages, painted.glyphs, painted.metadata);
+}
+
+std::string render_pdf(const doc::Document& document) { return render_pdf(paint_pdf(document)); }
+
+std::string render_pdf_batch(const std::vector<PaintedPdf>& documents, const doc::Metadata& metadata) {
+  std::array<std::vector<bool>, 4> glyphs;
+  for (const PaintedPdf& d : documents) {
+    for (std::size_t f = 0; f < glyphs.size(); ++f) {
+      const auto& used = d.glyphs[f];
+      if (used.empty()) continue;
+      if (glyphs[f].empty()) glyphs[f].assign(used.size(), false);
+      for (std::size_t id = 0; id < used.size(); ++id) glyphs[f][id] = glyphs[f][id] || used[id];
+    }
+  }
+  std::vector<PaintedPdf::Page> blanks;  // one per document of odd length, so that pointers stay valid
+  blanks.reserve(documents.size());
+  std::vector<const PaintedPdf::Page*> pages;
+  for (const PaintedPdf& d : documents) {
+    for (const auto& page : d.pages) pages.push_back(&page);
+    if (d.pages.size() % 2 == 1) {
+      blanks.push_back({d.pages.back().width_pt, d.pages.back().height_pt, deflate_bytes("", kContentCompression)});
+      pages.push_back(&blanks.back());
+    }
+  }
+  return assemble(pages, glyphs, metadata);
 }
 
 std::string render_pdf_batch(const std::vector<doc::Document>& documents, const doc::Metadata& metadata) {
-  const FontMetrics& metrics = FontMetrics::liberation_sans();
-  const FontMeasurer measurer(metrics);
   pdf_date(metadata.date_iso);
-  GlyphUse use;
-  ContentCanvas canvas(metrics, use);
-  // Every document is laid out before anything is written: a MissingGlyph leaves no half-written batch.
-  for (const auto& d : documents) {
-    const LaidOutDocument l = layout_document(d, measurer);
-    paint(l, canvas);
-    if (l.pages.size() % 2 == 1) {
-      canvas.begin_page(l.width_pt, l.height_pt);
-      canvas.end_page();
-    }
-  }
-  return assemble(canvas, use, metrics, metadata);
+  // Every document is painted before anything is written: a MissingGlyph leaves no half-written batch.
+  std::vector<PaintedPdf> painted;
+  painted.reserve(documents.size());
+  for (const auto& d : documents) painted.push_back(paint_pdf(d));
+  return render_pdf_batch(painted, metadata);
 }
 
 void write_pdf(const doc::Document& document, const std::string& path) {

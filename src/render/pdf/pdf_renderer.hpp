@@ -1,6 +1,7 @@
 // The PDF backend's entry: a doc::Document laid out and written with PoDoFo 0.9.8.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -8,15 +9,38 @@
 
 namespace aap::render {
 
-/// The PDF bytes of `document`: A4, Liberation Sans subset-embedded with ToUnicode maps, title, author,
+/// A document laid out and painted once, its page content streams already compressed: written alone
+/// (render_pdf) and again inside a print batch (render_pdf_batch) without a second layout.
+struct PaintedPdf {
+  struct Page {
+    double width_pt = 0;
+    double height_pt = 0;
+    std::string content;  // the content stream, zlib-compressed
+  };
+  doc::Metadata metadata;
+  std::vector<Page> pages;
+  /// Per face (regular, bold, italic, bold italic): which glyph ids the pages draw, empty when none.
+  std::array<std::vector<bool>, 4> glyphs;
+};
+
+/// Lays out and paints `document`. Throws MissingGlyph, InvalidText, LayoutError, or std::invalid_argument
+/// for a metadata.date_iso that is not YYYY-MM-DD.
+PaintedPdf paint_pdf(const doc::Document& document);
+
+/// The PDF bytes of `painted`: A4, Liberation Sans subset-embedded with ToUnicode maps, title, author,
 /// subject, /Lang, dates from metadata.date_iso (never the clock) and the identifier in Info so that /ID
-/// differs per document. Identical input gives identical bytes. Throws MissingGlyph, InvalidText,
-/// LayoutError, or std::invalid_argument for a date_iso that is not YYYY-MM-DD.
+/// differs per document. Identical input gives identical bytes.
+std::string render_pdf(const PaintedPdf& painted);
+
+/// render_pdf(paint_pdf(document)).
 std::string render_pdf(const doc::Document& document);
 
 /// Several documents in one PDF for printing on both sides: each keeps its own "Page N/M", each starts on
 /// an odd page (a blank page follows a document of odd length), and the fonts are embedded once for all.
-/// `metadata` describes the whole file. Same exceptions as render_pdf.
+/// `metadata` describes the whole file.
+std::string render_pdf_batch(const std::vector<PaintedPdf>& documents, const doc::Metadata& metadata);
+
+/// The same, painting each document first. Same exceptions as paint_pdf.
 std::string render_pdf_batch(const std::vector<doc::Document>& documents, const doc::Metadata& metadata);
 
 /// render_pdf written to `path`; throws std::runtime_error when the file cannot be written.
