@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -239,17 +240,50 @@ PoDoFo::PdfArray int_array(std::initializer_list<double> values) {
 }
 
 /// The Type0 font of one face, its subset program holding the `glyphs` the document draws.
+/// What one face's subset puts in a file, prepared from its glyph set alone.
+struct FaceSubset {
+  std::string tag;
+  std::string program;  // compressed
+  std::size_t program_length = 0;
+  std::string widths;
+  std::string to_unicode;  // compressed
+};
+
+/// The subset of face `index` holding `glyphs`. Letters of one kind often draw the same glyphs in a face
+/// (the italic and bold-italic phrases of a template): those subsets are kept, up to a bound, and shared.
+std::shared_ptr<const FaceSubset> face_subset(const FontFace& face, std::size_t index, const std::vector<bool>& glyphs) {
+  static std::mutex cache_mutex;
+  static std::map<std::pair<std::size_t, std::vector<bool>>, std::shared_ptr<const FaceSubset>> cache;
+  constexpr std::size_t kCacheLimit = 4096;
+  auto key = std::make_pair(index, glyphs);
+  {
+    const std::lock_guard<std::mutex> lock(cache_mutex);
+    const auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
+  auto subset = std::make_shared<FaceSubset>();
+  subset->tag = subset_tag(glyphs, index);
+  const std::string program = subset_program(embedded_program(*face.embedded), glyphs);
+  subset->program = deflate_bytes(program, kFontCompression);
+  subset->program_length = program.size();
+  subset->widths = widths_array(face, glyphs);
+  subset->to_unicode = deflate_bytes(to_unicode_cmap(face, glyphs), kFontCompression);
+  const std::lock_guard<std::mutex> lock(cache_mutex);
+  if (cache.size() < kCacheLimit) cache.emplace(std::move(key), subset);
+  return subset;
+}
+
 PoDoFo::PdfObject* embed_face(PoDoFo::PdfVecObjects& objects, const FontFace& face, std::size_t index,
                               const std::vector<bool>& glyphs) {
   using PoDoFo::PdfName;
   using PoDoFo::PdfVariant;
   const EmbeddedFace& e = *face.embedded;
   const double scale = 1000.0 / e.units_per_em;
-  const PdfName name(subset_tag(glyphs, index) + "+" + e.base_name);
+  const std::shared_ptr<const FaceSubset> subset = face_subset(face, index, glyphs);
+  const PdfName name(subset->tag + "+" + e.base_name);
 
-  const std::string program = subset_program(embedded_program(e), glyphs);
-  PoDoFo::PdfObject* file = stream_object(objects, deflate_bytes(program, kFontCompression));
-  file->GetDictionary().AddKey(PdfName("Length1"), PdfVariant(static_cast<PoDoFo::pdf_int64>(program.size())));
+  PoDoFo::PdfObject* file = stream_object(objects, subset->program);
+  file->GetDictionary().AddKey(PdfName("Length1"), PdfVariant(static_cast<PoDoFo::pdf_int64>(subset->program_length)));
 
   PoDoFo::PdfObject* descriptor = objects.CreateObject("FontDescriptor");
   auto& d = descriptor->GetDictionary();
@@ -275,9 +309,9 @@ PoDoFo::PdfObject* embed_face(PoDoFo::PdfVecObjects& objects, const FontFace& fa
   c.AddKey(PdfName("CIDSystemInfo"), system);
   c.AddKey(PdfName("FontDescriptor"), descriptor->Reference());
   c.AddKey(PdfName("CIDToGIDMap"), PdfName("Identity"));
-  c.AddKey(PdfName("W"), PdfVariant(PoDoFo::PdfData(widths_array(face, glyphs).c_str())));
+  c.AddKey(PdfName("W"), PdfVariant(PoDoFo::PdfData(subset->widths.c_str())));
 
-  PoDoFo::PdfObject* to_unicode = stream_object(objects, deflate_bytes(to_unicode_cmap(face, glyphs), kFontCompression));
+  PoDoFo::PdfObject* to_unicode = stream_object(objects, subset->to_unicode);
 
   PoDoFo::PdfObject* font = objects.CreateObject("Font");
   auto& f = font->GetDictionary();
