@@ -18,10 +18,12 @@ inline constexpr int kNatureDeliberation = 1;
 /// @ctes takes the subject on one line of at most 499 characters.
 inline constexpr std::size_t kMaxSubjectLength = 499;
 
-/// The files the envelope names: the act, then its annexes, as they sit beside it.
+/// The files the envelope names: the act, then its annexes, as they sit beside it. None by default: the
+/// distribution is in the act itself, and the finance workbook is no annex of it (@ctes takes annexes as
+/// PDF, XML, PNG or JPEG only, so an .xlsx would have the whole transmission refused).
 struct ActesFiles {
   std::string act = "deliberation.pdf";
-  std::vector<std::string> annexes = {"annexes.xlsx"};
+  std::vector<std::string> annexes;
 };
 
 /// The subject as @ctes takes it: the deliberation's Objet ("CT1 - <title> : attribution de subventions

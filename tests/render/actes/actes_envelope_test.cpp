@@ -75,12 +75,21 @@ TEST(ActesEnvelope, IsWellFormedWithEveryField) {
   EXPECT_EQ(f["matieres"], nlohmann::json::array({"7", "5"}));
   EXPECT_EQ(f["version"], "2026-09-01");
   EXPECT_EQ(f["document"], "deliberation.pdf");
-  EXPECT_EQ(f["nombre"], "1");
-  EXPECT_EQ(f["annexes"], nlohmann::json::array({"annexes.xlsx"}));
+  EXPECT_EQ(f["nombre"], "0");  // the finance workbook is no annex of the act
+  EXPECT_EQ(f["annexes"], nlohmann::json::array());
   // 2 × 30 000 €: both above 23 000 €, so the conventions are approved too.
   EXPECT_EQ(f["objet"],
             "CT1 - Appel à projets de test : attribution de subventions de fonctionnement aux organismes de "
             "formation retenus et approbation des conventions");
+}
+
+TEST(ActesEnvelope, NamesEachAnnexGiven) {
+  Scenario s;
+  ActesFiles files;
+  files.annexes = {"annexe-1.pdf", "annexe-2.pdf"};
+  const auto f = read_back(*actes_envelope(s.campaign, s.evaluation, files));
+  EXPECT_EQ(f["nombre"], "2");
+  EXPECT_EQ(f["annexes"], nlohmann::json::array({"annexe-1.pdf", "annexe-2.pdf"}));
 }
 
 TEST(ActesEnvelope, ClassificationFromTheCampaignGivesOneCodeMatierePerLevel) {
