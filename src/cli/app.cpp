@@ -105,8 +105,12 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   if (!load.diagnostics.empty()) {
     print(load.diagnostics);
     const bool writes = o.command != "check" && o.command != "explain";
+    run.input_problems = true;
     if (!o.skip_invalid) {
-      std::cerr << "aap : " << plural(load.invalid.size(), "dossier invalide", "dossiers invalides")
+      // A problem tied to no dossier (a missing folder, a session row of an unknown dossier) counts too.
+      std::cerr << "aap : "
+                << (load.invalid.empty() ? std::string("entrées invalides")
+                                         : plural(load.invalid.size(), "dossier invalide", "dossiers invalides"))
                 << (writes ? ", rien n’a été écrit (--skip-invalid pour les écarter)." : ".") << "\n";
       if (o.command != "check") return kInvalidInput;
     } else {
@@ -246,7 +250,7 @@ int dispatch(Run& run) {
   if (o.command == "explain") return explain(run, o.explain_id);
   if (o.command == "simulate") return simulate_command(run);
   if (!o.quiet || o.command == "check") print_summary(run, read_count, std::cout);
-  if (o.command == "check") return run.evaluation.invalid.empty() || o.skip_invalid ? kOk : kInvalidInput;
+  if (o.command == "check") return !run.input_problems || o.skip_invalid ? kOk : kInvalidInput;
 
   const Family* only = nullptr;
   if (o.command != "run") {

@@ -28,6 +28,7 @@ struct Run {
   std::optional<tpl::TemplateSet> templates;  // loaded and checked before the first dossier
   Date date;                      // printed on the documents
   std::vector<std::filesystem::path> input_files;  // campaign, communes, dossier files
+  bool input_problems = false;  // some input was refused (a dossier, or a file as a whole)
   // What each family printed, checked against the others before the outputs are moved into place. A
   // record of the writing, not part of the run's inputs: families fill it through a const Run.
   mutable consistency::GrantLedger ledger;

@@ -265,6 +265,13 @@ TEST(InvalidInput, CheckReportsEveryProblemAndExitsOne) {
     EXPECT_NE(r.err.find(fs::path(c.file).filename().string()), std::string::npos) << c.file;
 }
 
+TEST(InvalidInput, CheckExitsOneWhenAProblemIsTiedToNoDossier) {
+  const auto r = run_aap({"check", "--dossiers", (kData / "no-such-folder").string()}, kRoot);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("no-such-folder"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("aap : entrées invalides."), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace aap
 
