@@ -2,6 +2,7 @@
 // refused with a clear message or handled, never a crash.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,6 +16,7 @@ namespace aap {
 namespace {
 namespace fs = std::filesystem;
 using test::run_aap;
+using test::run_process;
 using test::slurp;
 using test::TempDir;
 
@@ -68,6 +70,51 @@ TEST(InputLimits, SixtyFourLevelsAreStillParsed) {
   EXPECT_TRUE(input::parse_json(in_string, "f.json", diags).has_value());
   EXPECT_TRUE(diags.empty());
   EXPECT_FALSE(input::parse_json(std::string(65, '[') + std::string(65, ']'), "f.json", diags).has_value());
+}
+
+// Each problem is placed from the previous one: counting every line again from the start for each of them
+// took minutes for a template this size.
+TEST(TemplateLimits, AHundredThousandProblemsArePlacedInLinearTime) {
+  std::string text;
+  for (int i = 0; i < 100'000; ++i) text += "é {{inconnue}}\n";
+  const auto set = tpl::TemplateSet::from_sources({{"grand", text}});
+  const auto start = std::chrono::steady_clock::now();
+  const auto problems = set.check("grand", tpl::Value());
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(problems.size(), 100'000u);
+  EXPECT_EQ(problems[0].to_string(), "templates/grand.mustache:1:3: variable inconnue « inconnue »");
+  EXPECT_EQ(problems[99'999].to_string(), "templates/grand.mustache:100000:3: variable inconnue « inconnue »");
+  EXPECT_LT(seconds, 10.0);
+}
+
+TEST(TemplateLimits, ProblemsAfterAPartialAreStillPlacedRight) {
+  const auto set = tpl::TemplateSet::from_sources({{"a", "x\n{{> b}} {{y}}\n\n  {{z}}"}, {"b", "{{w}}"}});
+  const auto problems = set.check("a", tpl::Value());
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].to_string(), "templates/b.mustache:1:1: variable inconnue « w »");
+  EXPECT_EQ(problems[1].to_string(), "templates/a.mustache:2:9: variable inconnue « y »");
+  EXPECT_EQ(problems[2].to_string(), "templates/a.mustache:4:3: variable inconnue « z »");
+}
+
+// The notice with 10,000 more lines of text: some 200 pages, written whole.
+TEST(TemplateLimits, ATenThousandLineTemplateIsRenderedToTheEnd) {
+  TempDir tmp;
+  fs::copy(kRoot / "templates", tmp / "modeles");
+  {
+    std::ofstream notice(tmp / "modeles/avis-appel-a-projets.mustache", std::ios::app);
+    notice << "\n\n";
+    for (int i = 0; i < 9'998; ++i) {
+      notice << (i % 2 == 1 ? std::string() : "Ligne " + std::to_string(i) + " de {{collectivite.nom}}, **gras** et *italique*.")
+             << "\n";
+    }
+    notice << "Fin du modèle de {{collectivite.nom}}.\n";
+  }
+  const auto r = run_aap({"notice", "--quiet", "--templates", (tmp / "modeles").string(), "--out", (tmp / "out").string()},
+                         kRoot);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto text = run_process({"/usr/bin/pdftotext", (tmp / "out/avis-appel-a-projets.pdf").string(), "-"});
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("Fin du modèle de Métropole Aix-Marseille-Provence."), std::string::npos);
 }
 
 }  // namespace
