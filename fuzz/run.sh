@@ -19,6 +19,7 @@ fi
 cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/.ci/lsan.supp}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 for target in "${targets[@]}"; do
   name="${target#fuzz_}"
