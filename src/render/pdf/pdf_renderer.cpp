@@ -389,14 +389,31 @@ std::string assemble(const std::vector<const PaintedPdf::Page*>& pages, const st
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (glyphs[i].empty()) continue;
     const PoDoFo::PdfObject* font = embed_face(objects, metrics.face(static_cast<Face>(i)), i, glyphs[i]);
-    fonts.AddKey(PoDoFo::PdfName("F" + std::to_string(i)), font->Reference());
+    const std::array<char, 3> key{'F', static_cast<char>('0' + i), '\0'};
+    fonts.AddKey(PoDoFo::PdfName(key.data()), font->Reference());
   }
+  // The page tree is built here, flat: PoDoFo's CreatePage walks the tree for every page it inserts,
+  // quadratic for a print batch of 20,000 pages. One shared Resources object serves every page.
+  PoDoFo::PdfObject* pages_root = pdf.GetPagesTree()->GetObject();
+  PoDoFo::PdfObject* resources = objects.CreateObject();
+  if (!fonts.GetKeys().empty()) resources->GetDictionary().AddKey(PoDoFo::PdfName("Font"), fonts);
+  PoDoFo::PdfArray kids;
+  kids.reserve(pages.size());
   for (const PaintedPdf::Page* p : pages) {
-    PoDoFo::PdfPage* page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, p->width_pt, p->height_pt));
     PoDoFo::PdfObject* content = stream_object(objects, p->content);
-    page->GetObject()->GetDictionary().AddKey(PoDoFo::PdfName("Contents"), content->Reference());
-    if (!fonts.GetKeys().empty()) page->GetResources()->GetDictionary().AddKey(PoDoFo::PdfName("Font"), fonts);
+    PoDoFo::PdfObject* page = objects.CreateObject("Page");
+    auto& dict = page->GetDictionary();
+    dict.AddKey(PoDoFo::PdfName("Parent"), pages_root->Reference());
+    PoDoFo::PdfVariant box;
+    PoDoFo::PdfRect(0, 0, p->width_pt, p->height_pt).ToVariant(box);
+    dict.AddKey(PoDoFo::PdfName("MediaBox"), box);
+    dict.AddKey(PoDoFo::PdfName("Resources"), resources->Reference());
+    dict.AddKey(PoDoFo::PdfName("Contents"), content->Reference());
+    kids.push_back(page->Reference());
   }
+  pages_root->GetDictionary().AddKey(PoDoFo::PdfName("Kids"), kids);
+  pages_root->GetDictionary().AddKey(PoDoFo::PdfName("Count"),
+                                     PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(pages.size())));
   set_metadata(pdf, metadata, date);
 
   PoDoFo::PdfRefCountedBuffer buffer;
