@@ -75,7 +75,9 @@ std::string hex(std::string_view bytes) {
   return out;
 }
 
-const std::string kPdf = std::string("%PDF-1.7\n\x00\x01\xff\xfe binary \r\n\r\n", 28) + std::string(5000, '\x80');
+// The literal's own length (sizeof less its terminator): it holds a NUL byte, which strlen would stop at.
+constexpr char kPdfHead[] = "%PDF-1.7\n\x00\x01\xff\xfe binary \r\n\r\n";
+const std::string kPdf = std::string(kPdfHead, sizeof kPdfHead - 1) + std::string(5000, '\x80');
 
 TEST(Mailing, EmailHeadersDecodeToTheCampaignContactAndTheAssociation) {
   Scenario s;
