@@ -104,13 +104,18 @@ std::optional<std::string> actes_envelope(const Campaign& campaign, const Evalua
   x += "  <actes:Document>\n";
   x += "    <actes:NomFichier>" + escape(files.act) + "</actes:NomFichier>\n";
   x += "  </actes:Document>\n";
-  x += "  <actes:Annexes actes:Nombre=\"" + std::to_string(files.annexes.size()) + "\">\n";
-  for (const std::string& annex : files.annexes) {
-    x += "    <actes:Annexe>\n";
-    x += "      <actes:NomFichier>" + escape(annex) + "</actes:NomFichier>\n";
-    x += "    </actes:Annexe>\n";
+  x += "  <actes:Annexes actes:Nombre=\"" + std::to_string(files.annexes.size()) + "\"";
+  if (files.annexes.empty()) {
+    x += "/>\n";  // no blank element body for a clerk reading the file
+  } else {
+    x += ">\n";
+    for (const std::string& annex : files.annexes) {
+      x += "    <actes:Annexe>\n";
+      x += "      <actes:NomFichier>" + escape(annex) + "</actes:NomFichier>\n";
+      x += "    </actes:Annexe>\n";
+    }
+    x += "  </actes:Annexes>\n";
   }
-  x += "  </actes:Annexes>\n";
   x += "</actes:Acte>\n";
   return x;
 }

@@ -77,6 +77,7 @@ TEST(ActesEnvelope, IsWellFormedWithEveryField) {
   EXPECT_EQ(f["document"], "deliberation.pdf");
   EXPECT_EQ(f["nombre"], "0");  // the finance workbook is no annex of the act
   EXPECT_EQ(f["annexes"], nlohmann::json::array());
+  EXPECT_NE(xml->find("  <actes:Annexes actes:Nombre=\"0\"/>\n</actes:Acte>\n"), std::string::npos) << *xml;
   // 2 × 30 000 €: both above 23 000 €, so the conventions are approved too.
   EXPECT_EQ(f["objet"],
             "CT1 - Appel à projets de test : attribution de subventions de fonctionnement aux organismes de "
