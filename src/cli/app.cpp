@@ -164,8 +164,7 @@ int write_outputs(const Run& run, const Family* only) {
   const std::string evaluation = evaluation_json(run.evaluation);
   out.write("evaluation.json", evaluation);
   consistency::record_evaluation_json(run.ledger, evaluation);
-  for (const Family& family : families())
-    if (!only || only == &family) family.write(run, out);
+  write_families(run, out, only);
 
   // Before anything is moved into place: the documents must print the same grants (exit 3 otherwise).
   consistency::require_consistent(run.ledger, run.campaign.envelope);
@@ -176,8 +175,7 @@ int write_outputs(const Run& run, const Family* only) {
   manifest.command_line = command_line_of(run.options);
   manifest.inputs = hash_files(run.input_files);
   manifest.templates = hash_files(template_files(run.options.templates));
-  for (const std::string& rel : out.written())
-    manifest.outputs.push_back({rel, sha256_hex(read_file(out.staging() / rel))});
+  for (auto& [rel, sha256] : out.checksums()) manifest.outputs.push_back({std::move(rel), std::move(sha256)});
   out.write("manifest.json", manifest_json(manifest));
   out.commit();
   return kOk;

@@ -1,5 +1,7 @@
 // The document families that `run` writes, in order; each names the files it owns in the output folder.
 #include <algorithm>
+#include <exception>
+#include <thread>
 
 #include "cli/parallel.hpp"
 #include "cli/pipeline.hpp"
@@ -25,29 +27,33 @@ void write_notice(const Run& run, OutputDir& out) {
   out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign, run.date)));
 }
 
-// One letter per dossier, then the print batch in the same order: rank, then the ineligible by id.
+// One letter per dossier, its e-mail when the association has an address, then the print batch in the
+// same order (rank, then the ineligible by id), and the mailing list.
 void write_letters(const Run& run, OutputDir& out) {
   const auto& dossiers = run.evaluation.dossiers;
   std::vector<render::PaintedPdf> letters(dossiers.size());  // painted once, for the file and the batch
   Progress progress = Progress::on_terminal("courriers", dossiers.size(), run.options.quiet);
-  // Built and rendered on --jobs threads a slice at a time, then recorded and written in dossier order:
-  // the files do not depend on the thread count, and memory holds one slice of PDFs, not all of them.
+  // Built, rendered and written on --jobs threads a slice at a time, then recorded in dossier order: the
+  // files do not depend on the thread count. Each letter's values are computed once, for its template
+  // and for the grant ledger; its e-mail carries the very bytes of the PDF written.
   constexpr std::size_t kSlice = 256;
-  std::vector<std::string> pdfs;
+  std::vector<tpl::Value> values;
   for (std::size_t begin = 0; begin < dossiers.size(); begin += kSlice) {
     const std::size_t end = std::min(dossiers.size(), begin + kSlice);
-    pdfs.assign(end - begin, {});
+    values.assign(end - begin, {});
     parallel_for(end - begin, run.options.jobs, [&](std::size_t k) {
+      const DossierEvaluation& e = dossiers[begin + k];
+      values[k] = letters::letter_values(run.campaign, e, run.date);
       letters[begin + k] =
-          render::paint_pdf(letters::build_letter(*run.templates, run.campaign, dossiers[begin + k], run.date));
-      pdfs[k] = render::render_pdf(letters[begin + k]);
+          render::paint_pdf(letters::build_letter(*run.templates, run.campaign, e, run.date, values[k]));
+      const std::string pdf = render::render_pdf(letters[begin + k]);
+      out.write(mailing::letter_path(e.dossier->id), pdf);
+      if (mailing::sends_by_email(*e.dossier))
+        out.write(mailing::email_path(e.dossier->id), mailing::email_message(run.campaign, e, run.date, pdf));
       progress.advance();
     });
-    for (std::size_t i = begin; i < end; ++i) {
-      const DossierEvaluation& e = dossiers[i];
-      consistency::record_letter(run.ledger, e.dossier->id, letters::letter_values(run.campaign, e, run.date));
-      out.write(kLettersFolder + e.dossier->id + ".pdf", pdfs[i - begin]);
-    }
+    for (std::size_t i = begin; i < end; ++i)
+      consistency::record_letter(run.ledger, dossiers[i].dossier->id, values[i - begin]);
   }
   progress.finish();
   doc::Metadata batch;
@@ -57,17 +63,7 @@ void write_letters(const Run& run, OutputDir& out) {
   batch.identifier = run.campaign.id + "/courriers";
   batch.date_iso = run.date.iso();
   out.write(kPrintBatch, render::render_pdf_batch(letters, batch));
-}
-
-// The mailing list, and an e-mail per dossier with an address carrying the very bytes of its letter as
-// the letters family wrote it (read back from the staging folder).
-void write_mailing(const Run& run, OutputDir& out) {
   out.write(mailing::kMailingList, mailing::mailing_list(run.evaluation));
-  for (const DossierEvaluation& e : run.evaluation.dossiers) {
-    if (!e.dossier || !mailing::sends_by_email(*e.dossier)) continue;
-    const std::string letter = read_file(out.staging() / mailing::letter_path(e.dossier->id));
-    out.write(mailing::email_path(e.dossier->id), mailing::email_message(run.campaign, e, run.date, letter));
-  }
 }
 
 // The same document model gives the PDF and the editable ODT, so that both carry the same text.
@@ -88,10 +84,7 @@ const std::vector<Family>& families() {
   static const std::vector<Family> kFamilies = {
       {"notice", [](const std::string& rel) { return rel == kNoticeFile; }, write_notice},
       {"letters", [](const std::string& rel) { return rel.rfind(kLettersFolder, 0) == 0; },
-       [](const Run& run, OutputDir& out) {
-         write_letters(run, out);
-         write_mailing(run, out);
-       }},
+       write_letters},
       // The open-data file goes with the finance workbook: the same grants, for the public.
       {"annexes", [](const std::string& rel) { return rel == "annexes.xlsx" || rel == scdl::kScdlFile; },
        [](const Run& run, OutputDir& out) {
@@ -105,6 +98,40 @@ const std::vector<Family>& families() {
        write_deliberation},
   };
   return kFamilies;
+}
+
+void write_families(const Run& run, OutputDir& out, const Family* only) {
+  if (only) {
+    only->write(run, out);
+    return;
+  }
+  const auto& all = families();
+  const auto letters = std::find_if(all.begin(), all.end(), [](const Family& f) { return f.command == "letters"; });
+  if (run.options.jobs <= 1 || letters == all.end()) {
+    for (const Family& family : all) family.write(run, out);
+    return;
+  }
+  for (const char* document :
+       {consistency::kLettersDocument, consistency::kAnnexesDocument, consistency::kDeliberationDocument})
+    run.ledger.add_document(document);
+  std::exception_ptr others_error;
+  std::thread others([&] {
+    try {
+      for (const Family& family : all)
+        if (&family != &*letters) family.write(run, out);
+    } catch (...) {
+      others_error = std::current_exception();
+    }
+  });
+  std::exception_ptr letters_error;
+  try {
+    letters->write(run, out);
+  } catch (...) {
+    letters_error = std::current_exception();
+  }
+  others.join();
+  if (letters_error) std::rethrow_exception(letters_error);
+  if (others_error) std::rethrow_exception(others_error);
 }
 
 std::vector<tpl::TemplateProblem> check_templates(const tpl::TemplateSet& templates, const Campaign& campaign) {

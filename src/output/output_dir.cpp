@@ -13,11 +13,18 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "render/json/manifest.hpp"
+
 namespace aap {
 namespace fs = std::filesystem;
 namespace {
 
-std::string temp_prefix(const fs::path& out) { return "." + out.filename().string() + ".tmp-"; }
+std::string temp_prefix(const fs::path& out) {
+  std::string prefix = ".";  // built in steps: GCC 12 warns wrongly (-Wrestrict) on "." + string + ".tmp-"
+  prefix += out.filename().string();
+  prefix += ".tmp-";
+  return prefix;
+}
 
 // A temporary folder whose process is gone was left by a run that died: nothing else will remove it.
 void remove_abandoned(const fs::path& parent, const std::string& prefix) {
@@ -72,27 +79,53 @@ OutputDir::~OutputDir() {
 void OutputDir::write(const std::string& relative, std::string_view bytes) {
   if (!is_safe_relative_path(relative)) fail("chemin de sortie refusé", relative, "il sortirait du dossier des sorties");
   const fs::path path = staging_ / relative;
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) fail("impossible de créer le dossier", path.parent_path(), ec.message());
+  make_parent(path);
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (!file) fail("impossible d’écrire", path, std::strerror(errno));
   file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   file.close();
   if (!file) fail("impossible d’écrire", path, std::strerror(errno));
-  record(relative);
+  remember(relative, sha256_hex(bytes));
 }
 
 void OutputDir::record(const std::string& relative) {
   if (!is_safe_relative_path(relative)) fail("chemin de sortie refusé", relative, "il sortirait du dossier des sorties");
-  if (std::find(written_.begin(), written_.end(), relative) == written_.end())
-    written_.push_back(relative);
+  remember(relative, std::nullopt);
+}
+
+void OutputDir::make_parent(const fs::path& path) {
+  const fs::path parent = path.parent_path();
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (folders_.count(parent) != 0) return;
+  }
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) fail("impossible de créer le dossier", parent, ec.message());
+  const std::lock_guard<std::mutex> lock(mutex_);
+  folders_.insert(parent);
+}
+
+void OutputDir::remember(const std::string& relative, std::optional<std::string> sha256) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  written_[relative] = std::move(sha256);
 }
 
 std::vector<std::string> OutputDir::written() const {
-  std::vector<std::string> sorted = written_;
-  std::sort(sorted.begin(), sorted.end());
-  return sorted;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> paths;
+  paths.reserve(written_.size());
+  for (const auto& [relative, sha256] : written_) paths.push_back(relative);
+  return paths;
+}
+
+std::vector<std::pair<std::string, std::string>> OutputDir::checksums() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::pair<std::string, std::string>> sums;
+  sums.reserve(written_.size());
+  for (const auto& [relative, sha256] : written_)
+    sums.emplace_back(relative, sha256 ? *sha256 : sha256_hex(read_file(staging_ / relative)));
+  return sums;
 }
 
 void OutputDir::commit() {

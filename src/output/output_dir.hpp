@@ -3,8 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aap {
@@ -21,9 +26,11 @@ class OutputDir {
   const std::filesystem::path& staging() const { return staging_; }
   const std::filesystem::path& target() const { return out_; }
 
-  /// Writes `bytes` to `relative` (e.g. "courriers/2027-001.pdf") in the temporary folder; records it.
+  /// Writes `bytes` to `relative` (e.g. "courriers/2027-001.pdf") in the temporary folder and records it
+  /// with its SHA-256, computed from the bytes in hand (the manifest does not read the file back).
+  /// Several threads may write at once, to different files.
   void write(const std::string& relative, std::string_view bytes);
-  /// Records a file that a writer put into the staging folder by itself.
+  /// Records a file that a writer put into the staging folder by itself (its checksum is read later).
   void record(const std::string& relative);
   /// Copies the previous output folder's files into the staging folder (for a one-family command),
   /// except those for which `keep` returns false.
@@ -31,6 +38,9 @@ class OutputDir {
   void carry_over(Keep keep);
   /// The relative paths written so far, sorted.
   std::vector<std::string> written() const;
+  /// Each file written so far with its SHA-256 (hex), sorted by path; a file recorded without its bytes
+  /// (`record`, `carry_over`) is read from the staging folder to be hashed.
+  std::vector<std::pair<std::string, std::string>> checksums() const;
 
   /// Moves the temporary folder into place: an atomic exchange with the previous folder when there is
   /// one (renameat2 RENAME_EXCHANGE), then removes the previous one.
@@ -39,7 +49,12 @@ class OutputDir {
  private:
   std::filesystem::path out_;
   std::filesystem::path staging_;
-  std::vector<std::string> written_;
+  void make_parent(const std::filesystem::path& path);
+  void remember(const std::string& relative, std::optional<std::string> sha256);
+
+  mutable std::mutex mutex_;
+  std::map<std::string, std::optional<std::string>> written_;  // path → SHA-256 when known
+  std::set<std::filesystem::path> folders_;                    // created in the staging folder
   bool committed_ = false;
 };
 
@@ -73,7 +88,7 @@ void OutputDir::carry_over(Keep keep) {
     if (!keep(relative)) continue;
     fs::create_directories((staging_ / relative).parent_path());
     fs::copy_file(entry.path(), staging_ / relative, fs::copy_options::overwrite_existing);
-    written_.push_back(relative);
+    remember(relative, std::nullopt);
   }
 }
 

@@ -197,11 +197,17 @@ Value letter_values(const Campaign& campaign, const DossierEvaluation& e, Date d
 
 doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
                            const DossierEvaluation& evaluation, Date documents_date) {
+  return build_letter(templates, campaign, evaluation, documents_date,
+                      letter_values(campaign, evaluation, documents_date));
+}
+
+doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
+                           const DossierEvaluation& evaluation, Date documents_date, const tpl::Value& values) {
   const Dossier& d = dossier_of(evaluation);
   const std::string name = letter_template(evaluation.decision);
   doc::Document document;
   try {
-    const std::string markup = templates.render(name, letter_values(campaign, evaluation, documents_date));
+    const std::string markup = templates.render(name, values);
     document.blocks = markup::parse(markup);
   } catch (const markup::MarkupError& e) {
     throw tpl::TemplateError({{templates.file_of(name), 0, 0, "courrier du dossier " + d.id + " : " + e.what()}});

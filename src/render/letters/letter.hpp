@@ -34,6 +34,10 @@ tpl::Value letter_values(const Campaign& campaign, const DossierEvaluation& eval
 /// (template file, dossier and reason) when the template or its markup fails.
 doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
                            const DossierEvaluation& evaluation, Date documents_date);
+/// The same from the values already computed by letter_values() for this dossier, campaign and date
+/// (the run records them in its grant ledger: what the letter printed, computed once).
+doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
+                           const DossierEvaluation& evaluation, Date documents_date, const tpl::Value& values);
 
 /// Checks the four letter templates before any output: every name they use exists (static check against
 /// sample values), and each renders and parses for a sample dossier of its decision. Empty when all is

@@ -91,6 +91,22 @@ std::string letter_text(const DossierEvaluation& e) {
 
 const char* kRecourse = "tribunal administratif de Marseille dans un délai de deux mois";
 
+// The run computes a letter's values once and records them in its grant ledger: the letter must print
+// those very values, not values computed again.
+TEST(Letter, BuiltFromGivenValuesPrintsThoseValues) {
+  const Dossier d = dossier();
+  const DossierEvaluation e = evaluation(d, Decision::funded);
+  tpl::Value values = letter_values(campaign(), e, Date{2027, 3, 20});
+  EXPECT_EQ(test::document_text(build_letter(shipped(), campaign(), e, Date{2027, 3, 20}, values)),
+            letter_text(e));
+  tpl::Value association = *values.get("association");
+  association.set("nom", "Les Valeurs Données");
+  values.set("association", association);
+  const std::string text = test::document_text(build_letter(shipped(), campaign(), e, Date{2027, 3, 20}, values));
+  EXPECT_THAT(text, HasSubstr("a attribué à Les Valeurs Données une subvention"));
+  EXPECT_THAT(text, Not(HasSubstr("attribué à Association Code & Quartiers")));
+}
+
 TEST(LetterTemplates, ShippedTemplatesPassTheStartUpCheck) {
   const auto problems = check_letter_templates(shipped(), campaign());
   std::string text;
