@@ -147,6 +147,10 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
   return {line, column};
 }
 
+struct TemplateSet::Partials {
+  std::unordered_map<std::string, km::data> by_name;
+};
+
 TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, std::string>> sources;
@@ -192,6 +196,9 @@ TemplateSet TemplateSet::from_sources(const std::vector<std::pair<std::string, s
               [](const TemplateProblem& a, const TemplateProblem& b) { return a.file < b.file; });
     throw TemplateError(std::move(problems));
   }
+  auto partials = std::make_shared<Partials>();
+  for (const Source& p : set.sources_) partials->by_name.emplace(p.name, km::data(p.text));
+  set.partials_ = std::move(partials);
   return set;
 }
 
@@ -348,10 +355,8 @@ void TemplateSet::check_text(const Source& source, std::vector<const Value*>& sc
 std::string TemplateSet::render(std::string_view name, const Value& data) const {
   const Source* s = find(name);
   if (s == nullptr) throw TemplateError({{file_of(name), 0, 0, "modèle manquant"}});
-  std::unordered_map<std::string, km::data> partials;
-  for (const Source& p : sources_) partials.emplace(p.name, km::data(p.text));
   const km::data root = to_kainjow(data);
-  StrictContext context(&root, partials);
+  StrictContext context(&root, partials_->by_name);
   km::mustache tmpl(s->text);
   tmpl.set_custom_escape([](const std::string& value) { return markup::escape(value); });
   if (!tmpl.is_valid()) throw TemplateError({parse_problem(s->file, s->text, tmpl.error_message())});

@@ -78,6 +78,8 @@ class TemplateSet {
                   std::vector<TemplateProblem>& problems) const;
 
   std::vector<Source> sources_;
+  struct Partials;  // every template as kainjow partial data, built once: render() used to copy them all
+  std::shared_ptr<const Partials> partials_;
 };
 
 }  // namespace aap::tpl
