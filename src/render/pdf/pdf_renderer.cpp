@@ -49,6 +49,19 @@ void append_hex16(std::string& out, unsigned value) {
   for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xFU]);
 }
 
+/// One byte of a literal string (PDF 7.3.4.2): the delimiters and the backslash escaped, and the line ends
+/// too, since a reader turns an unescaped CR or CR LF into LF.
+void append_string_byte(std::string& out, unsigned char byte) {
+  switch (byte) {
+    case '(': out += "\\("; return;
+    case ')': out += "\\)"; return;
+    case '\\': out += "\\\\"; return;
+    case '\r': out += "\\r"; return;
+    case '\n': out += "\\n"; return;
+    default: out.push_back(static_cast<char>(byte));
+  }
+}
+
 /// Writes each page's content stream: text as glyph ids of the embedded faces, lines and grey boxes.
 class ContentCanvas final : public Canvas {
  public:
@@ -83,7 +96,9 @@ class ContentCanvas final : public Canvas {
     append_number(out, x_pt);
     out += ' ';
     append_number(out, height_pt_ - baseline_pt);
-    out += " Tm <";
+    // Glyph ids as two bytes each in a literal string: half the bytes of a hex string, so half the
+    // content to compress for every letter.
+    out += " Tm (";
     const FontFace& f = metrics_.face(face);
     auto& used = glyphs_[static_cast<std::size_t>(index)];
     if (used.empty()) used.assign(f.glyph_advance.size(), false);
@@ -95,9 +110,10 @@ class ContentCanvas final : public Canvas {
       const std::uint16_t glyph = f.glyph_id[d.code_point];
       if (glyph == kNoGlyph) continue;  // measured, drawn as nothing (the word joiner)
       used[glyph] = true;
-      append_hex16(out, glyph);
+      append_string_byte(out, static_cast<unsigned char>(glyph >> 8));
+      append_string_byte(out, static_cast<unsigned char>(glyph & 0xFFU));
     }
-    out += "> Tj\n";
+    out += ") Tj\n";
   }
 
   void line(double x0_pt, double y0_pt, double x1_pt, double y1_pt, double width_pt) override {

@@ -12,6 +12,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "render/layout/text_measurer.hpp"
 #include "render/pdf/sample_letter.hpp"
@@ -182,6 +183,43 @@ TEST_F(PdfRenderer, NonBreakingHyphenAndWordJoinerAreDrawnDespiteTheFont) {
   const std::string path = write("letter.pdf", render_pdf(d));
   const auto r = run("pdftotext -enc UTF-8 " + path + " -");
   EXPECT_NE(r.output.find("Septèmes-les-Vallons et motjoint"), std::string::npos) << r.output;
+}
+
+// Glyph ids are written as bytes in literal strings: the ids that fall on "(", ")", "\\", CR or LF must be
+// escaped. Every character of ASCII, Latin-1 and Latin Extended-A is drawn, so every such id is met.
+TEST_F(PdfRenderer, EveryGlyphIdSurvivesTheLiteralStringsOfTheContent) {
+  std::vector<std::string> characters;
+  auto add_range = [&](char32_t first, char32_t last) {
+    for (char32_t c = first; c <= last; ++c) {
+      if (c == 0xAD) continue;  // the soft hyphen is drawn only where a line breaks
+      std::string utf8;
+      if (c < 0x80) {
+        utf8 += static_cast<char>(c);
+      } else {
+        utf8 += static_cast<char>(0xC0 | (c >> 6));
+        utf8 += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      characters.push_back(utf8);
+    }
+  };
+  add_range(0x21, 0x7E);
+  add_range(0xA1, 0x17F);
+  std::string line;
+  for (const std::string& c : characters) line += c + " ";
+  doc::Document d = test::sample_letter();
+  d.blocks.push_back(doc::Paragraph{test::text(line)});
+  const std::string path = write("letter.pdf", render_pdf(d));
+  EXPECT_EQ(run("qpdf --check " + path).status, 0);
+  const auto r = run("pdftotext -enc UTF-8 " + path + " -");
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::string drawn;  // the paragraph as extracted, spaces and line ends removed
+  const std::size_t start = r.output.find("!");
+  ASSERT_NE(start, std::string::npos) << r.output;
+  for (char c : r.output.substr(start))
+    if (c != ' ' && c != '\n') drawn += c;
+  std::string expected;
+  for (const std::string& c : characters) expected += c;
+  EXPECT_EQ(drawn.substr(0, expected.size()), expected);
 }
 
 TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
