@@ -1,6 +1,7 @@
 // Per-document TrueType subsets: the build-time program with the outlines a document does not draw removed.
 #include "render/pdf/font_program.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <array>
@@ -190,22 +191,20 @@ std::string subset_program(std::string_view program, const std::vector<bool>& us
 }
 
 std::string deflate_bytes(std::string_view bytes, int level) {
-  // zlib clears a hash table of 2^(memLevel + 9) bytes for every stream: most of the cost for the small
-  // streams of a letter. A smaller table for a small input compresses as well and much faster.
-  const int mem_level = bytes.size() < 16384 ? 4 : 8;
-  z_stream z{};
-  if (deflateInit2(&z, level, Z_DEFLATED, 15, mem_level, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("compression zlib impossible");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int status = deflate(&z, Z_FINISH);
-  const std::size_t written = out.size() - z.avail_out;
-  deflateEnd(&z);
-  if (status != Z_STREAM_END) throw std::runtime_error("compression zlib impossible");
+  // libdeflate compresses a whole buffer at once, about twice as fast as zlib at the same level and ratio;
+  // a compressor holds its tables and is not to be shared between threads: one per thread and level.
+  struct Compressor {
+    libdeflate_compressor* handle = nullptr;
+    ~Compressor() { libdeflate_free_compressor(handle); }
+  };
+  thread_local std::array<Compressor, 13> compressors;  // levels 0 to 12
+  if (level < 0 || level > 12) throw std::invalid_argument("niveau de compression hors de 0–12");
+  Compressor& c = compressors[static_cast<std::size_t>(level)];
+  if (c.handle == nullptr) c.handle = libdeflate_alloc_compressor(level);
+  if (c.handle == nullptr) throw std::runtime_error("compression impossible (mémoire insuffisante)");
+  std::string out(libdeflate_zlib_compress_bound(c.handle, bytes.size()), '\0');
+  const std::size_t written = libdeflate_zlib_compress(c.handle, bytes.data(), bytes.size(), out.data(), out.size());
+  if (written == 0) throw std::runtime_error("compression impossible");
   out.resize(written);
   return out;
 }

@@ -10,12 +10,58 @@
 #include <fstream>
 #include <string>
 
+#include <zlib.h>
+
+#include <thread>
+#include <vector>
+
 #include "render/pdf/font_metrics.hpp"
 
 namespace aap::render {
 namespace {
 
 namespace fs = std::filesystem;
+
+// What a PDF reader does with a /FlateDecode stream, done by zlib, not by the library that compressed it.
+std::string inflate_with_zlib(const std::string& compressed, std::size_t size) {
+  std::string out(size, '\0');
+  uLongf length = static_cast<uLongf>(out.size());
+  const int status = uncompress(reinterpret_cast<Bytef*>(out.data()), &length,
+                                reinterpret_cast<const Bytef*>(compressed.data()), static_cast<uLong>(compressed.size()));
+  if (status != Z_OK) return "<inflate error " + std::to_string(status) + ">";
+  out.resize(length);
+  return out;
+}
+
+TEST(Deflate, StreamsInflateBackWithZlibAtEveryLevel) {
+  std::string content;
+  for (int i = 0; i < 5000; ++i) content += "1 0 0 1 56.693 " + std::to_string(790 - i % 700) + " Tm (\x01\x02) Tj\n";
+  for (int level : {0, 1, 6, 9, 12}) {
+    for (const std::string& input : {std::string(), std::string("q"), content}) {
+      const std::string compressed = deflate_bytes(input, level);
+      EXPECT_EQ(inflate_with_zlib(compressed, input.size()), input) << "level " << level;
+      if (level > 0 && input.size() > 1000) {
+        EXPECT_LT(compressed.size(), input.size() / 4) << level;
+      }
+    }
+  }
+  EXPECT_THROW(deflate_bytes("x", 13), std::invalid_argument);
+}
+
+// The letters compress their pages on --jobs threads at once: each thread has its own compressor.
+TEST(Deflate, ThreadsCompressingAtOnceGetTheSameBytes) {
+  std::string page;
+  for (int i = 0; i < 2000; ++i) page += "BT /F0 10 Tf 1 0 0 1 " + std::to_string(i) + " 700 Tm (ab) Tj ET\n";
+  const std::string expected = deflate_bytes(page, 1);
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) results[t] = deflate_bytes(page, 1);
+    });
+  for (std::thread& t : threads) t.join();
+  for (const std::string& r : results) EXPECT_EQ(r, expected);
+}
 
 std::string run(const std::string& command) {
   std::string output;
