@@ -1,6 +1,8 @@
 // Internet message pieces for the mailing: dates, headers, encoded words, transfer encodings.
 #include "render/mailing/mime.hpp"
 
+#include <algorithm>
+
 #include "text/utf8.hpp"
 
 namespace aap::mail {
@@ -222,35 +224,35 @@ std::string quoted_printable(std::string_view text) {
 }
 
 std::string base64(std::string_view bytes) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t column = 0;
-  auto put = [&](char c) {
-    out += c;
-    if (++column == 76) {
-      out += "\r\n";
-      column = 0;
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  // 57 bytes make a line of 76 characters: whole lines are encoded without a check per character.
+  constexpr std::size_t kLineBytes = 57;
+  const std::size_t lines = (bytes.size() + kLineBytes - 1) / kLineBytes;
+  std::string out((bytes.size() + 2) / 3 * 4 + lines * 2, '\0');
+  char* o = out.data();
+  auto byte = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[i])); };
+  for (std::size_t start = 0; start < bytes.size(); start += kLineBytes) {
+    const std::size_t end = std::min(bytes.size(), start + kLineBytes);
+    std::size_t i = start;
+    for (; i + 2 < end; i += 3) {
+      const unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+      *o++ = kAlphabet[(v >> 18) & 63];
+      *o++ = kAlphabet[(v >> 12) & 63];
+      *o++ = kAlphabet[(v >> 6) & 63];
+      *o++ = kAlphabet[v & 63];
     }
-  };
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    put(kAlphabet[(v >> 18) & 63]);
-    put(kAlphabet[(v >> 12) & 63]);
-    put(kAlphabet[(v >> 6) & 63]);
-    put(kAlphabet[v & 63]);
+    if (i < end) {  // the last 1 or 2 bytes of the input (57 is a multiple of 3: only on the last line)
+      const bool two = i + 1 < end;
+      const unsigned v = (byte(i) << 16) | (two ? byte(i + 1) << 8 : 0U);
+      *o++ = kAlphabet[(v >> 18) & 63];
+      *o++ = kAlphabet[(v >> 12) & 63];
+      *o++ = two ? kAlphabet[(v >> 6) & 63] : '=';
+      *o++ = '=';
+    }
+    *o++ = '\r';
+    *o++ = '\n';
   }
-  if (i < bytes.size()) {
-    const bool two = i + 1 < bytes.size();
-    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                       (two ? static_cast<unsigned char>(bytes[i + 1]) << 8 : 0u);
-    put(kAlphabet[(v >> 18) & 63]);
-    put(kAlphabet[(v >> 12) & 63]);
-    put(two ? kAlphabet[(v >> 6) & 63] : '=');
-    put('=');
-  }
-  if (column != 0) out += "\r\n";
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

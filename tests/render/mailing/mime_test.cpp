@@ -2,6 +2,7 @@
 #include "render/mailing/mime.hpp"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
 #include <sstream>
 
@@ -129,6 +130,30 @@ TEST(Mime, Base64LinesAre76Characters) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0].size(), 76u);
   EXPECT_EQ(lines[1], "/////////////////////////////////////////////////////////w==");
+}
+
+// Every length around the line size, against OpenSSL's encoder (which writes no line breaks).
+TEST(Mime, Base64AgreesWithOpenSslForEveryLengthAroundALine) {
+  std::string bytes;
+  for (int i = 0; i < 240; ++i) bytes += static_cast<char>((i * 97 + 13) & 0xFF);
+  for (std::size_t n = 0; n <= bytes.size(); ++n) {
+    const std::string_view input(bytes.data(), n);
+    std::string expected(4 * ((n + 2) / 3) + 1, '\0');
+    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(expected.data()),
+                                       reinterpret_cast<const unsigned char*>(input.data()), static_cast<int>(n));
+    expected.resize(static_cast<std::size_t>(length));
+    const std::string encoded = base64(input);
+    std::string joined;
+    const auto lines = lines_of(encoded);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i + 1 < lines.size()) {
+        EXPECT_EQ(lines[i].size(), 76U) << n;
+      }
+      joined += lines[i];
+    }
+    EXPECT_EQ(joined, expected) << n;
+    EXPECT_TRUE(n == 0 ? encoded.empty() : encoded.size() >= 2 && encoded.substr(encoded.size() - 2) == "\r\n") << n;
+  }
 }
 
 TEST(Mime, WrapBreaksAtSpacesButNotAtNoBreakSpaces) {
