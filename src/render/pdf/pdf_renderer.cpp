@@ -5,6 +5,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <map>
@@ -31,18 +32,7 @@ PoDoFo::PdfString utf8_string(const std::string& s) {
   return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(s.data()), static_cast<PoDoFo::pdf_long>(s.size()));
 }
 
-/// A number as PDF writes it, whatever the locale: at most three decimals, no exponent, no "-0".
-void append_number(std::string& out, double value) {
-  std::array<char, 32> buffer{};
-  auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, 3);
-  if (error != std::errc()) throw std::logic_error("nombre hors format PDF");
-  char* last = end;
-  while (last > buffer.data() && last[-1] == '0') --last;
-  if (last > buffer.data() && last[-1] == '.') --last;
-  std::string_view text(buffer.data(), static_cast<std::size_t>(last - buffer.data()));
-  if (text == "-0" || text.empty()) text = "0";
-  out.append(text);
-}
+void append_number(std::string& out, double value) { detail::append_pdf_number(out, value); }
 
 void append_hex16(std::string& out, unsigned value) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -502,5 +492,33 @@ void write_pdf(const doc::Document& document, const std::string& path) {
   out.close();
   if (!out) throw std::runtime_error(path + " : écriture impossible");
 }
+
+namespace detail {
+
+// Thousandths rounded half away from zero, then written as integers: std::to_chars on doubles was 5 % of
+// the instructions of a letter, whose content streams hold thousands of coordinates.
+void append_pdf_number(std::string& out, double value) {
+  if (!std::isfinite(value) || std::fabs(value) > 1e12) throw std::logic_error("nombre hors format PDF");
+  long long thousandths = std::llround(value * 1000.0);
+  if (thousandths < 0) {
+    out += '-';
+    thousandths = -thousandths;
+  }
+  std::array<char, 24> digits{};
+  auto [end, error] = std::to_chars(digits.data(), digits.data() + digits.size(), thousandths / 1000);
+  if (error != std::errc()) throw std::logic_error("nombre hors format PDF");
+  out.append(digits.data(), end);
+  int fraction = static_cast<int>(thousandths % 1000);
+  if (fraction == 0) return;
+  out += '.';
+  out += static_cast<char>('0' + fraction / 100);
+  fraction %= 100;
+  if (fraction == 0) return;
+  out += static_cast<char>('0' + fraction / 10);
+  fraction %= 10;
+  if (fraction != 0) out += static_cast<char>('0' + fraction);
+}
+
+}  // namespace detail
 
 }  // namespace aap::render

@@ -46,4 +46,11 @@ std::string render_pdf_batch(const std::vector<doc::Document>& documents, const 
 /// render_pdf written to `path`; throws std::runtime_error when the file cannot be written.
 void write_pdf(const doc::Document& document, const std::string& path);
 
+namespace detail {
+/// Appends `value` as the content streams write numbers: rounded to the nearest thousandth (half away
+/// from zero), trailing zeros dropped, never an exponent nor "-0", whatever the locale. Throws
+/// std::logic_error for a value that is not finite or beyond ±10¹².
+void append_pdf_number(std::string& out, double value);
+}  // namespace detail
+
 }  // namespace aap::render

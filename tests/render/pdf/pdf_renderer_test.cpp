@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -220,6 +221,30 @@ TEST_F(PdfRenderer, EveryGlyphIdSurvivesTheLiteralStringsOfTheContent) {
   std::string expected;
   for (const std::string& c : characters) expected += c;
   EXPECT_EQ(drawn.substr(0, expected.size()), expected);
+}
+
+TEST(PdfNumber, ThousandthsWithoutTrailingZerosExponentOrMinusZero) {
+  auto number = [](double v) {
+    std::string out;
+    detail::append_pdf_number(out, v);
+    return out;
+  };
+  EXPECT_EQ(number(0), "0");
+  EXPECT_EQ(number(-0.0), "0");
+  EXPECT_EQ(number(-0.0004), "0");
+  EXPECT_EQ(number(-0.0006), "-0.001");
+  EXPECT_EQ(number(1.5), "1.5");
+  EXPECT_EQ(number(0.1 + 0.2), "0.3");
+  EXPECT_EQ(number(56.6929133858), "56.693");
+  EXPECT_EQ(number(841.889764), "841.89");
+  EXPECT_EQ(number(10.05), "10.05");
+  EXPECT_EQ(number(0.007), "0.007");
+  EXPECT_EQ(number(-12.3456), "-12.346");
+  EXPECT_EQ(number(1e6), "1000000");
+  EXPECT_EQ(number(999.9996), "1000");
+  std::string out;
+  EXPECT_THROW(detail::append_pdf_number(out, std::nan("")), std::logic_error);
+  EXPECT_THROW(detail::append_pdf_number(out, 1e300), std::logic_error);
 }
 
 TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
