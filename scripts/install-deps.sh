@@ -19,6 +19,8 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests: xmllint checks the @ctes envelope (deliberation-actes.xml) is well-formed
   libxml2-utils
+  # tests and bench/: /usr/bin/time measures aap's peak memory (tests/robustness/limits_test.cpp)
+  time
   # fuzzing (fuzz/run.sh): clang and its libFuzzer runtime
   clang libclang-rt-dev
 )

@@ -2,13 +2,12 @@
 // threshold or weight stops the run instead of skewing every decision.
 #include "input/campaign_reader.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include "input/actes_number.hpp"
 #include "input/communes.hpp"
 #include "input/email_address.hpp"
 #include "input/identifiers.hpp"
+#include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 #include "input/json_parse.hpp"
@@ -257,14 +256,12 @@ std::optional<Campaign> read_campaign(const std::filesystem::path& file, Diagnos
     diags.push_back(Diagnostic{file.string(), 0, "", "est un dossier, pas un fichier de campagne"});
     return std::nullopt;
   }
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) {
-    diags.push_back(Diagnostic{file.string(), 0, "", "fichier introuvable ou illisible"});
+  const input::InputFile read = input::read_input_file(file, input::kMaxCampaignBytes, input::kCampaignLimitScope);
+  if (!read.ok()) {
+    diags.push_back(Diagnostic{file.string(), 0, "", read.missing ? "fichier introuvable ou illisible" : read.problem});
     return std::nullopt;
   }
-  return parse_campaign(buffer.str(), file.string(), diags);
+  return parse_campaign(read.bytes, file.string(), diags);
 }
 
 }  // namespace aap

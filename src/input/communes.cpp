@@ -2,10 +2,10 @@
 #include "input/communes.hpp"
 
 #include <array>
-#include <fstream>
 #include <sstream>
 
 #include "input/identifiers.hpp"
+#include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "text/utf8.hpp"
 
@@ -66,14 +66,12 @@ bool is_known_territory(std::string_view key) {
 
 std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file, Diagnostics& diags) {
   const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.push_back(Diagnostic{name, 0, "", "fichier introuvable ou illisible"});
+  input::InputFile read = input::read_input_file(file, input::kMaxCommunesBytes, input::kCommunesLimitScope);
+  if (!read.ok()) {
+    diags.push_back(Diagnostic{name, 0, "", read.missing ? "fichier introuvable ou illisible" : read.problem});
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string raw = buffer.str();
+  const std::string raw = std::move(read.bytes);
   if (!text::is_valid_utf8(raw)) {
     diags.push_back(Diagnostic{name, 0, "", "le fichier n’est pas enregistré en UTF-8"});
     return std::nullopt;

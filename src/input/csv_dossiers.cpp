@@ -4,15 +4,14 @@
 #include "input/csv_dossiers.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "input/csv_table.hpp"
 #include "input/csv_values.hpp"
+#include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 
@@ -437,22 +436,16 @@ void read_csv_dossiers(const fs::path& dossiers, const fs::path& sessions, Dossi
   const fs::path* paths[2] = {&dossiers, &sessions};
   for (int k = 0; k < 2; ++k) {
     const fs::path& path = *paths[k];
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-      const std::string why = k == 1 ? "fichier des sessions introuvable (sessions.csv à côté de " +
-                                           dossiers.string() + ", ou --sessions FICHIER)"
-                                     : "fichier introuvable";
+    InputFile file = read_input_file(path, kMaxCsvBytes, kCsvLimitScope);
+    if (!file.ok()) {
+      const std::string why = !file.missing ? file.problem
+                              : k == 1      ? "fichier des sessions introuvable (sessions.csv à côté de " +
+                                             dossiers.string() + ", ou --sessions FICHIER)"
+                                            : "fichier introuvable";
       file_problems(load, path.string(), {Diagnostic{path.string(), 0, "", why}});
       return;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    if (in) buffer << in.rdbuf();
-    if (!in || in.bad()) {
-      file_problems(load, path.string(), {Diagnostic{path.string(), 0, "", "fichier illisible"}});
-      return;
-    }
-    contents[k] = buffer.str();
+    contents[k] = std::move(file.bytes);
   }
   load.files.push_back(dossiers);
   load.files.push_back(sessions);

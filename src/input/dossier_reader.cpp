@@ -2,11 +2,10 @@
 #include "input/dossier_reader.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "input/csv_dossiers.hpp"
 #include "input/identifiers.hpp"
+#include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 #include "input/json_parse.hpp"
@@ -287,15 +286,13 @@ void file_problem(DossierLoad& load, const std::string& file, std::string messag
 }
 
 void read_file(const std::filesystem::path& path, DossierLoad& load) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) {
-    file_problem(load, path.string(), "fichier illisible");
+  const input::InputFile file = input::read_input_file(path, input::kMaxJsonBytes, input::kJsonLimitScope);
+  if (!file.ok()) {
+    file_problem(load, path.string(), file.problem);
     return;
   }
   load.files.push_back(path);
-  parse_dossiers(buffer.str(), path.string(), load);
+  parse_dossiers(file.bytes, path.string(), load);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 
@@ -159,10 +160,7 @@ std::string megabytes_fr(std::size_t bytes) {
 
 std::optional<nlohmann::json> parse_json(std::string_view text, const std::string& file, Diagnostics& out) {
   if (text.size() > kMaxJsonBytes) {
-    out.push_back(Diagnostic{file, 0, "",
-                             "fichier trop volumineux (" + megabytes_fr(text.size()) + ") : la limite est de " +
-                                 std::to_string(kMaxJsonBytes / (1024 * 1024)) +
-                                 " Mo par fichier JSON ; répartissez les dossiers en plusieurs fichiers"});
+    out.push_back(Diagnostic{file, 0, "", too_large_message(text.size(), kMaxJsonBytes, kJsonLimitScope)});
     return std::nullopt;
   }
   if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos) {

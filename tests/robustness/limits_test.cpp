@@ -2,12 +2,20 @@
 // refused with a clear message or handled, never a crash.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
 
+#include "input/campaign_reader.hpp"
+#include "input/communes.hpp"
 #include "input/dossier_reader.hpp"
+#include "input/input_file.hpp"
 #include "input/json_parse.hpp"
 #include "render/template/template_set.hpp"
 #include "support/process.hpp"
@@ -115,6 +123,169 @@ TEST(TemplateLimits, ATenThousandLineTemplateIsRenderedToTheEnd) {
   const auto text = run_process({"/usr/bin/pdftotext", (tmp / "out/avis-appel-a-projets.pdf").string(), "-"});
   ASSERT_EQ(text.exit_code, 0);
   EXPECT_NE(text.out.find("Fin du modèle de Métropole Aix-Marseille-Provence."), std::string::npos);
+}
+
+// --- every input file's size is checked before it is read ---------------------------------------------
+
+constexpr std::size_t kFiveGigabytes = std::size_t{5} * 1024 * 1024 * 1024;
+
+/// A file of `size` zero bytes that takes no disk: its blocks are holes.
+fs::path sparse_file(const fs::path& path, std::size_t size) {
+  std::ofstream(path, std::ios::binary).close();
+  fs::resize_file(path, size);
+  return path;
+}
+
+/// Runs `aap args` under /usr/bin/time and checks it refuses its input at once, in little memory, saying
+/// `line` on standard error.
+void expect_refused_at_once(const std::vector<std::string>& args, const std::string& line) {
+  std::vector<std::string> argv{"/usr/bin/time", "-f", "pic %M", AAP_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = run_process(argv, kRoot);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find(line + "\n"), std::string::npos) << r.err;
+  const std::size_t peak = r.err.rfind("pic ");
+  ASSERT_NE(peak, std::string::npos) << r.err;
+  EXPECT_LT(std::stoul(r.err.substr(peak + 4)), 200u * 1024) << "Kio au plus fort";
+  EXPECT_LT(seconds, 10.0);
+}
+
+TEST(InputLimits, AFiveGigabyteDossierFileIsRefusedWithoutBeingRead) {
+  TempDir tmp;
+  const fs::path file = sparse_file(tmp / "enorme.json", kFiveGigabytes);
+  expect_refused_at_once({"check", "--dossiers", file.string()},
+                         file.string() + ": fichier trop volumineux (5120,0 Mo) : la limite est de 32 Mo par fichier "
+                                         "JSON ; répartissez les dossiers en plusieurs fichiers");
+}
+
+TEST(InputLimits, AFiveGigabyteCsvFileIsRefusedWithoutBeingRead) {
+  TempDir tmp;
+  const fs::path file = sparse_file(tmp / "dossiers.csv", kFiveGigabytes);
+  fs::copy_file(kRoot / "fixtures/csv/sessions.csv", tmp / "sessions.csv");
+  expect_refused_at_once({"check", "--dossiers", file.string()},
+                         file.string() + ": fichier trop volumineux (5120,0 Mo) : la limite est de 32 Mo par fichier "
+                                         "CSV, comme pour un fichier JSON ; répartissez les dossiers en plusieurs "
+                                         "fichiers");
+}
+
+TEST(InputLimits, AFiveGigabyteCampaignIsRefusedWithoutBeingRead) {
+  TempDir tmp;
+  const fs::path file = sparse_file(tmp / "campagne.json", kFiveGigabytes);
+  expect_refused_at_once({"check", "--campaign", file.string(), "--dossiers", "fixtures/dossiers"},
+                         file.string() + ": fichier trop volumineux (5120,0 Mo) : la limite est de 32 Mo par fichier "
+                                         "de campagne");
+}
+
+TEST(InputLimits, AFiveGigabyteCommunesTableIsRefusedWithoutBeingRead) {
+  TempDir tmp;
+  const fs::path file = sparse_file(tmp / "communes.csv", kFiveGigabytes);
+  expect_refused_at_once({"check", "--communes", file.string(), "--dossiers", "fixtures/dossiers"},
+                         file.string() + ": fichier trop volumineux (5120,0 Mo) : la limite est de 32 Mo pour le "
+                                         "référentiel des communes");
+}
+
+TEST(TemplateLimits, AFiveGigabyteTemplateIsRefusedWithoutBeingRead) {
+  TempDir tmp;
+  fs::copy(kRoot / "templates", tmp / "modeles");
+  const fs::path file = sparse_file(tmp / "modeles/enorme.mustache", kFiveGigabytes);
+  expect_refused_at_once({"notice", "--quiet", "--templates", (tmp / "modeles").string(), "--out", (tmp / "out").string()},
+                         file.string() + ": fichier trop volumineux (5120,0 Mo) : la limite est de 4 Mo par modèle ; "
+                                         "découpez-le en modèles inclus ({{> nom}})");
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+}
+
+/// Runs `read` on another thread; when it is still blocked after a few seconds (opening `fifo` waits for a
+/// writer), a writer is opened to release it, so that the failure is reported instead of the suite hanging.
+template <class Read>
+auto without_hanging(const fs::path& fifo, Read read) {
+  auto result = std::async(std::launch::async, read);
+  if (result.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+    ADD_FAILURE() << "the read waited for a writer on " << fifo;
+    const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+    if (fd >= 0) ::close(fd);
+  }
+  return result.get();
+}
+
+TEST(InputLimits, AFifoIsRefusedAsNotARegularFileWithoutWaitingForAWriter) {
+  TempDir tmp;
+  const fs::path csv = tmp / "dossiers.csv";
+  ASSERT_EQ(::mkfifo(csv.c_str(), 0600), 0);
+  const DossierLoad load = without_hanging(csv, [&] { return read_dossiers({csv}); });
+  ASSERT_EQ(load.diagnostics.size(), 1u);
+  EXPECT_EQ(load.diagnostics[0].to_string(), csv.string() + ": n’est pas un fichier ordinaire");
+
+  const fs::path campaign = tmp / "campagne.json";
+  ASSERT_EQ(::mkfifo(campaign.c_str(), 0600), 0);
+  Diagnostics diags;
+  EXPECT_FALSE(without_hanging(campaign, [&] { return read_campaign(campaign, diags); }).has_value());
+  const fs::path communes = tmp / "communes.csv";
+  ASSERT_EQ(::mkfifo(communes.c_str(), 0600), 0);
+  EXPECT_FALSE(without_hanging(communes, [&] { return CommuneTable::load(communes, diags); }).has_value());
+  ASSERT_EQ(diags.size(), 2u);
+  EXPECT_EQ(diags[0].to_string(), campaign.string() + ": n’est pas un fichier ordinaire");
+  EXPECT_EQ(diags[1].to_string(), communes.string() + ": n’est pas un fichier ordinaire");
+}
+
+TEST(InputLimits, AnEndlessDeviceIsRefusedAsNotARegularFile) {
+  Diagnostics diags;
+  EXPECT_FALSE(read_campaign("/dev/zero", diags).has_value());
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].to_string(), "/dev/zero: n’est pas un fichier ordinaire");
+}
+
+TEST(InputLimits, ADossierFileExactlyAtTheLimitIsReadAndOneByteMoreIsNot) {
+  TempDir tmp;
+  std::string text = slurp(kRoot / "fixtures/dossiers/2027-001.json");
+  text.append(input::kMaxJsonBytes - text.size(), ' ');
+  const fs::path file = tmp / "juste.json";
+  std::ofstream(file, std::ios::binary) << text;
+  const DossierLoad at_limit = read_dossiers({file});
+  EXPECT_TRUE(at_limit.diagnostics.empty());
+  EXPECT_EQ(at_limit.dossiers.size(), 1u);
+
+  std::ofstream(file, std::ios::binary | std::ios::app) << ' ';
+  const DossierLoad over = read_dossiers({file});
+  ASSERT_EQ(over.diagnostics.size(), 1u);
+  EXPECT_EQ(over.diagnostics[0].to_string(),
+            file.string() + ": fichier trop volumineux (plus de 32 Mo) : la limite est de 32 Mo par fichier JSON ; "
+                            "répartissez les dossiers en plusieurs fichiers");
+  EXPECT_TRUE(over.dossiers.empty());
+}
+
+TEST(TemplateLimits, AFourMegabyteTemplateRendersAndOneByteMoreIsRefused) {
+  TempDir tmp;
+  const std::string head = "Début {{x}}\n";
+  const std::string tail = "Fin {{x}}\n";
+  std::string text = head;
+  const std::string line = std::string(99, 'a') + "\n";
+  while (text.size() + line.size() + tail.size() <= tpl::kMaxTemplateBytes) text += line;
+  text.append(tpl::kMaxTemplateBytes - tail.size() - text.size(), 'b');
+  text += tail;
+  ASSERT_EQ(text.size(), tpl::kMaxTemplateBytes);
+  fs::create_directory(tmp / "modeles");
+  const fs::path file = tmp / "modeles/grand.mustache";
+  std::ofstream(file, std::ios::binary) << text;
+
+  const auto set = tpl::TemplateSet::load(tmp / "modeles");
+  tpl::Value data;
+  data.set("x", "ok");
+  const std::string out = set.render("grand", data);
+  EXPECT_EQ(out.size(), tpl::kMaxTemplateBytes - 2 * std::string("{{x}}").size() + 2 * std::string("ok").size());
+  EXPECT_EQ(out.substr(0, 10), "Début ok\n");
+  EXPECT_EQ(out.substr(out.size() - 7), "Fin ok\n");
+
+  std::ofstream(file, std::ios::binary | std::ios::app) << ' ';
+  try {
+    tpl::TemplateSet::load(tmp / "modeles");
+    ADD_FAILURE() << "a template one byte over the limit was loaded";
+  } catch (const tpl::TemplateError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].to_string(), file.string() + ": fichier trop volumineux (plus de 4 Mo) : la limite est "
+                                                           "de 4 Mo par modèle ; découpez-le en modèles inclus ({{> nom}})");
+  }
 }
 
 }  // namespace

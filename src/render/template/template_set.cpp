@@ -4,10 +4,9 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
+#include "input/input_file.hpp"
 #include "render/markup/escape.hpp"
 
 namespace aap::tpl {
@@ -18,6 +17,7 @@ namespace {
 
 constexpr int kMaxPartialDepth = 16;
 constexpr std::string_view kExtension = ".mustache";
+constexpr std::string_view kTemplateLimitScope = "par modèle ; découpez-le en modèles inclus ({{> nom}})";
 
 std::string in_guillemets(std::string_view s) { return "« " + std::string(s) + " »"; }
 
@@ -162,11 +162,9 @@ TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
   for (const fs::directory_entry& entry : it) {
     const fs::path& path = entry.path();
     if (!entry.is_regular_file() || path.extension() != kExtension) continue;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) throw TemplateError({{path.string(), 0, 0, "modèle illisible"}});
-    sources.emplace_back(path.stem().string(), text.str());
+    input::InputFile file = input::read_input_file(path, kMaxTemplateBytes, kTemplateLimitScope);
+    if (!file.ok()) throw TemplateError({{path.string(), 0, 0, file.problem}});
+    sources.emplace_back(path.stem().string(), std::move(file.bytes));
   }
   if (sources.empty()) {
     throw TemplateError({{dir.string(), 0, 0, "aucun modèle « *.mustache » dans ce dossier"}});

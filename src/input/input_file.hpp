@@ -1,0 +1,49 @@
+// Reading a whole input file into memory with its size bounded: checked on the open descriptor before a
+// byte is read, and the read itself capped, so that no input can exhaust memory or block the run.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace aap::input {
+
+inline constexpr std::size_t kMebibyte = std::size_t{1024} * 1024;
+/// dossiers.csv and sessions.csv: the same room as a JSON dossier file (kMaxJsonBytes).
+inline constexpr std::size_t kMaxCsvBytes = 32 * kMebibyte;
+/// A campaign is a few kilobytes; the limit only keeps a wrong file from filling memory.
+inline constexpr std::size_t kMaxCampaignBytes = 32 * kMebibyte;
+/// Every commune of France (some 35,000) would take under 2 Mo.
+inline constexpr std::size_t kMaxCommunesBytes = 32 * kMebibyte;
+
+/// The end of "la limite est de 32 Mo …" for each kind of input.
+inline constexpr std::string_view kJsonLimitScope =
+    "par fichier JSON ; répartissez les dossiers en plusieurs fichiers";
+inline constexpr std::string_view kCsvLimitScope =
+    "par fichier CSV, comme pour un fichier JSON ; répartissez les dossiers en plusieurs fichiers";
+inline constexpr std::string_view kCampaignLimitScope = "par fichier de campagne";
+inline constexpr std::string_view kCommunesLimitScope = "pour le référentiel des communes";
+
+/// A file read whole, or why it was not.
+struct InputFile {
+  std::string bytes;    // the whole content when `problem` is empty
+  std::string problem;  // French, without the file name: "n’est pas un fichier ordinaire"
+  bool missing = false; // the file (or a folder on its path) does not exist: callers keep their own wording
+  bool ok() const { return problem.empty(); }
+};
+
+/// Reads the regular file `path` whole when it holds at most `max_bytes` bytes.
+/// The file is opened without blocking (a FIFO is refused, not waited on), its type and size are taken
+/// from the open descriptor, and a file above the limit is refused before anything is read. At most
+/// `max_bytes` + 1 bytes are ever read, so a file growing meanwhile, or one reporting size 0 (/proc), stays
+/// bounded too. Problems: "fichier introuvable" (with `missing`), "est un dossier, pas un fichier",
+/// "n’est pas un fichier ordinaire", "fichier illisible : <raison>", and
+/// too_large_message(size, max_bytes, limit_scope) — `limit_scope` is one of the k…LimitScope above.
+InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view limit_scope);
+
+/// "fichier trop volumineux (50,0 Mo) : la limite est de 32 Mo par fichier JSON ; …". `bytes` 0 means the
+/// size is unknown (the file grew past the limit while read): the parenthesis is left out.
+std::string too_large_message(std::size_t bytes, std::size_t max_bytes, std::string_view limit_scope);
+
+}  // namespace aap::input
