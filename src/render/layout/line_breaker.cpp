@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "render/layout/utf8.hpp"
@@ -321,10 +322,53 @@ std::string plain_text(const doc::Inline& content) {
   return out;
 }
 
+namespace {
+
+template <class T>
+void append_bytes(std::string& key, const T& value) {
+  key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// Everything the lines depend on: the measurer's widths, the options, each span's face and text.
+std::string cache_key(const doc::Inline& content, const LineBreakOptions& options, const void* widths) {
+  std::string key;
+  append_bytes(key, widths);
+  append_bytes(key, options.hyphenator);
+  append_bytes(key, options.width_pt);
+  append_bytes(key, options.size_pt);
+  append_bytes(key, options.align);
+  append_bytes(key, options.force_bold);
+  for (const doc::Span& span : content) {
+    append_bytes(key, span.bold);
+    append_bytes(key, span.italic);
+    append_bytes(key, span.text.size());
+    key += span.text;
+  }
+  return key;
+}
+
+}  // namespace
+
 std::vector<TextLine> break_lines(const doc::Inline& content, const LineBreakOptions& options,
                                   const TextMeasurer& measurer) {
+  // Letters repeat the same paragraphs and table cells (the obligations, the criteria, "Satisfait"):
+  // each thread keeps the lines it has broken, for measurers whose widths are known to be the same.
+  constexpr std::size_t kCacheLimit = 8192;
+  thread_local std::unordered_map<std::string, std::vector<TextLine>> cache;
+  const void* widths = measurer.widths_identity();
+  std::string key;
+  if (widths != nullptr) {
+    key = cache_key(content, options, widths);
+    const auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
   try {
-    return Breaker(options, measurer).run(content);
+    std::vector<TextLine> lines = Breaker(options, measurer).run(content);
+    if (widths != nullptr) {
+      if (cache.size() >= kCacheLimit) cache.clear();
+      cache.emplace(std::move(key), lines);
+    }
+    return lines;
   } catch (const MissingGlyph& e) {
     throw MissingGlyph(e.code_point(), plain_text(content));
   }

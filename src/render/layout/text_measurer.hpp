@@ -42,6 +42,9 @@ class TextMeasurer {
   virtual ~TextMeasurer() = default;
   /// Advance width in points of UTF-8 `text` set in `face` at `size_pt` (no kerning: the PDF draws none).
   virtual double width(std::string_view text, Face face, double size_pt) const = 0;
+  /// What the widths depend on, the same for every measurer that measures alike (its font tables), or
+  /// null when unknown. Non-null lets the line breaker reuse the lines of a text it has already broken.
+  virtual const void* widths_identity() const { return nullptr; }
 };
 
 }  // namespace aap::render

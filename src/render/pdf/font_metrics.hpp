@@ -48,6 +48,7 @@ class FontMeasurer final : public TextMeasurer {
  public:
   explicit FontMeasurer(const FontMetrics& metrics) : metrics_(metrics) {}
   double width(std::string_view text, Face face, double size_pt) const override;
+  const void* widths_identity() const override { return &metrics_; }
 
  private:
   const FontMetrics& metrics_;

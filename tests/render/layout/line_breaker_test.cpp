@@ -120,5 +120,68 @@ TEST(LineBreaker, MissingGlyphNamesTheWholeText) {
 
 TEST(LineBreaker, InvalidUtf8IsRefused) { EXPECT_THROW(lines(plain("abc\xC3"), 40), InvalidText); }
 
+// Measures like the fake measurer, counts its calls, and says its widths are those of `identity`.
+class CountingMeasurer final : public TextMeasurer {
+ public:
+  explicit CountingMeasurer(const void* identity) : identity_(identity) {}
+  double width(std::string_view text, Face face, double size_pt) const override {
+    ++calls;
+    return fake_.width(text, face, size_pt);
+  }
+  const void* widths_identity() const override { return identity_; }
+  mutable int calls = 0;
+
+ private:
+  const void* identity_;
+  test::FakeMeasurer fake_;
+};
+
+std::vector<TextLine> counted(const doc::Inline& content, double chars, const CountingMeasurer& measurer,
+                              doc::Align align = doc::Align::left) {
+  LineBreakOptions o;
+  o.width_pt = chars * kChar;
+  o.size_pt = 10;
+  o.align = align;
+  return break_lines(content, o, measurer);
+}
+
+// Letters repeat the same paragraphs: a text broken once is not measured again.
+TEST(LineBreaker, TheSameTextWithTheSameWidthsIsBrokenOnce) {
+  static const int kTables = 0;  // any stable address stands for "the same font tables"
+  const CountingMeasurer first(&kTables);
+  const doc::Inline text = plain("Le versement est subordonné à la signature d’une convention");
+  const Texts expected = texts(counted(text, 20, first));
+  EXPECT_GT(first.calls, 0);
+  const CountingMeasurer second(&kTables);
+  EXPECT_EQ(texts(counted(text, 20, second)), expected);
+  EXPECT_EQ(second.calls, 0);
+}
+
+// What the lines depend on is part of what is reused: width, alignment, faces, text, font tables.
+TEST(LineBreaker, ReusedLinesAreThoseOfTheSameTextWidthFacesAndFont) {
+  static const int kTables = 0;
+  static const int kOtherTables = 0;
+  const CountingMeasurer measurer(&kTables);
+  const doc::Inline text = plain("un deux trois quatre cinq six");
+  EXPECT_EQ(texts(counted(text, 14, measurer)), (Texts{"un deux trois", "quatre cinq", "six"}));
+  EXPECT_EQ(texts(counted(text, 9, measurer)), (Texts{"un deux", "trois", "quatre", "cinq six"}));
+  const auto justified = counted(text, 14, measurer, doc::Align::justify);
+  EXPECT_EQ(justified[0].pieces.back().x_pt + justified[0].pieces.back().width_pt, 14 * kChar);
+  doc::Inline bold = text;
+  bold[0].bold = true;
+  EXPECT_EQ(counted(bold, 14, measurer)[0].pieces[0].face, Face::bold);
+  EXPECT_EQ(texts(counted(plain("un deux trois quatre cinq sept"), 14, measurer)),
+            (Texts{"un deux trois", "quatre cinq", "sept"}));
+  const CountingMeasurer other(&kOtherTables);
+  counted(text, 14, other);
+  EXPECT_GT(other.calls, 0);
+  const CountingMeasurer unknown(nullptr);  // widths of unknown origin are never reused
+  counted(text, 14, unknown);
+  counted(text, 14, unknown);
+  EXPECT_GT(unknown.calls, 0);
+  const int once = unknown.calls / 2;
+  EXPECT_EQ(unknown.calls, 2 * once);
+}
+
 }  // namespace
 }  // namespace aap::render
