@@ -4,6 +4,9 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <optional>
 #include <unordered_map>
 
 #include "input/input_file.hpp"
@@ -71,19 +74,25 @@ const Value* resolve(std::string_view name, const std::vector<const Value*>& sco
   return nullptr;
 }
 
+// kainjow's data has no way to take a list or an object by move: push_back(), set() and the constructors
+// copy, and its move constructor is not noexcept, so a growing vector copied every item again. The list is
+// reserved and filled by move through const_cast (list_value() is const only to callers; the vector itself
+// is kainjow's own heap object), members are move-assigned into operator[].
 km::data to_kainjow(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::text: return km::data(v.text());
     case Value::Kind::flag: return km::data(v.is_on());
     case Value::Kind::list: {
       km::data list(km::data::type::list);
-      for (const Value& item : v.items()) list.push_back(to_kainjow(item));
+      auto& items = const_cast<km::list&>(list.list_value());
+      items.reserve(v.items().size());
+      for (const Value& item : v.items()) items.push_back(to_kainjow(item));
       return list;
     }
     case Value::Kind::object: break;
   }
   km::data object(km::data::type::object);
-  for (std::size_t i = 0; i < v.keys().size(); ++i) object.set(v.keys()[i], to_kainjow(v.items()[i]));
+  for (std::size_t i = 0; i < v.keys().size(); ++i) object[v.keys()[i]] = to_kainjow(v.items()[i]);
   return object;
 }
 
@@ -113,6 +122,101 @@ class StrictContext : public km::context<std::string> {
   const std::unordered_map<std::string, km::data>& partials_;
   mutable std::vector<std::string> misses_;
   mutable std::vector<std::string> missing_partials_;
+};
+
+// Partials written into the text of the template that includes them, once at load, so that a letter
+// parses nothing: kainjow parses a partial's text again at each inclusion (basic_mustache{partial_result}
+// in render_component), whatever get_partial returns.
+//
+// Why the output is the same byte for byte: kainjow renders a partial with the includer's context and line
+// buffer, without a final line flush, so rendering its components in place of the tag is what it does
+// already. What could differ is the parse: its scanner looks two characters ahead ("{{" and "\r\n"), so a
+// seam where a '{' meets a '{' or a '\r' meets a '\n' could change the tokens; a template with such a seam
+// keeps its partial tags. Every other token lies wholly on one side of a seam: a partial that parses alone
+// closes its own tags and sections. A delimiter change would make the partial parse with the includer's
+// delimiters, so a template or partial holding one is never inlined; an included template that is missing
+// or already being inlined (recursion) keeps its tag, rendered by kainjow as before.
+class PartialInliner {
+ public:
+  explicit PartialInliner(const std::unordered_map<std::string, km::data>& partials) : partials_(partials) {}
+
+  /// `text` with its partials written in, or nothing when it must be rendered as it is.
+  std::optional<std::string> inline_partials(const std::string& name, const std::string& text) {
+    out_.clear();
+    seams_.clear();
+    stack_.clear();
+    stack_.push_back(name);
+    if (!append_expanded(text)) return std::nullopt;
+    for (const std::size_t seam : seams_) {
+      if (seam == 0 || seam >= out_.size()) continue;
+      const char before = out_[seam - 1];
+      const char after = out_[seam];
+      if ((before == '{' && after == '{') || (before == '\r' && after == '\n')) return std::nullopt;
+    }
+    if (seams_.empty()) return std::nullopt;  // nothing inlined: the text is its own
+    return out_;
+  }
+
+ private:
+  static constexpr std::size_t kMaxInlinedBytes = std::size_t{1} << 20;
+
+  // Appends `text` to out_ with each partial tag replaced by its own expansion; false when the text holds a
+  // delimiter change or the result grows too large. Tags are found the way kainjow's parser finds them
+  // with the default delimiters.
+  bool append_expanded(const std::string& text) {
+    std::size_t copied = 0;
+    std::size_t pos = 0;
+    while ((pos = text.find("{{", pos)) != std::string::npos) {
+      const std::size_t start = pos;
+      const bool triple = start != text.size() - 2 && text.at(start + 2) == '{';
+      const std::size_t content_start = start + (triple ? 3 : 2);
+      const std::size_t end = text.find(triple ? "}}}" : "}}", content_start);
+      if (end == std::string::npos) return false;  // unclosed: kainjow refused it at load
+      pos = end + (triple ? 3 : 2);
+      const std::string contents = km::trim(text.substr(content_start, end - content_start));
+      if (!contents.empty() && contents[0] == '=') return false;
+      if (triple || contents.empty() || contents[0] != '>') continue;
+      const std::string partial_name = km::trim(contents.substr(1));
+      const auto it = partials_.find(partial_name);
+      if (it == partials_.end() || !it->second.is_string()) continue;
+      if (std::find(stack_.begin(), stack_.end(), partial_name) != stack_.end()) continue;
+      out_.append(text, copied, start - copied);
+      seams_.push_back(out_.size());
+      stack_.push_back(partial_name);
+      if (!append_expanded(it->second.string_value())) return false;
+      stack_.pop_back();
+      seams_.push_back(out_.size());
+      copied = pos;
+      if (out_.size() > kMaxInlinedBytes) return false;
+    }
+    out_.append(text, copied, std::string::npos);
+    return out_.size() <= kMaxInlinedBytes;
+  }
+
+  const std::unordered_map<std::string, km::data>& partials_;
+  std::string out_;
+  std::vector<std::size_t> seams_;
+  std::vector<std::string> stack_;
+};
+
+// Identifies a loaded set for the per-thread caches; an address could be reused by a later set.
+std::atomic<std::uint64_t> next_set_id{1};
+
+// The parsed templates of one set, for one thread: kainjow's render() is not const (it records errors in
+// the template object), so a parsed template is never shared between threads.
+struct ParsedTemplates {
+  std::uint64_t set_id = 0;
+  std::vector<std::unique_ptr<km::mustache>> by_index;
+};
+
+// kainjow's render(context, stream) accepts any stream with <<: the text is appended straight into the
+// result instead of going through an ostringstream.
+struct StringSink {
+  std::string text;
+  StringSink& operator<<(const std::string& piece) {
+    text += piece;
+    return *this;
+  }
 };
 
 }  // namespace
@@ -149,6 +253,10 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
 
 struct TemplateSet::Partials {
   std::unordered_map<std::string, km::data> by_name;
+  std::uint64_t id = 0;
+  // What kainjow parses to render each template (parallel to sources_): its text with its partials
+  // written in (PartialInliner), or its own text.
+  std::vector<std::string> render_texts;
 };
 
 TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
@@ -196,6 +304,14 @@ TemplateSet TemplateSet::from_sources(const std::vector<std::pair<std::string, s
   }
   auto partials = std::make_shared<Partials>();
   for (const Source& p : set.sources_) partials->by_name.emplace(p.name, km::data(p.text));
+  partials->id = next_set_id.fetch_add(1, std::memory_order_relaxed);
+  PartialInliner inliner(partials->by_name);
+  for (const Source& p : set.sources_) {
+    std::optional<std::string> inlined = inliner.inline_partials(p.name, p.text);
+    // Belt and braces: an inlined text that kainjow would not take as it takes the original is dropped.
+    if (inlined && !km::mustache(*inlined).is_valid()) inlined.reset();
+    partials->render_texts.push_back(inlined ? std::move(*inlined) : p.text);
+  }
   set.partials_ = std::move(partials);
   return set;
 }
@@ -353,15 +469,31 @@ void TemplateSet::check_text(const Source& source, std::vector<const Value*>& sc
 std::string TemplateSet::render(std::string_view name, const Value& data) const {
   const Source* s = find(name);
   if (s == nullptr) throw TemplateError({{file_of(name), 0, 0, "modèle manquant"}});
+  const auto index = static_cast<std::size_t>(s - sources_.data());
+  thread_local ParsedTemplates parsed;
+  if (parsed.set_id != partials_->id) {
+    parsed.set_id = partials_->id;
+    parsed.by_index.clear();
+  }
+  parsed.by_index.resize(sources_.size());
+  std::unique_ptr<km::mustache>& tmpl = parsed.by_index[index];
+  if (tmpl == nullptr) {
+    tmpl = std::make_unique<km::mustache>(partials_->render_texts[index]);
+    tmpl->set_custom_escape([](const std::string& value) { return markup::escape(value); });
+  }
+  if (!tmpl->is_valid()) {
+    const TemplateProblem problem = parse_problem(s->file, s->text, tmpl->error_message());
+    tmpl.reset();
+    throw TemplateError({problem});
+  }
   const km::data root = to_kainjow(data);
   StrictContext context(&root, partials_->by_name);
-  km::mustache tmpl(s->text);
-  tmpl.set_custom_escape([](const std::string& value) { return markup::escape(value); });
-  if (!tmpl.is_valid()) throw TemplateError({parse_problem(s->file, s->text, tmpl.error_message())});
-  std::string out = tmpl.render(context);
+  StringSink out;
+  tmpl->render(context, out);
   std::vector<TemplateProblem> problems;
-  if (!tmpl.is_valid()) {
-    problems.push_back({s->file, 0, 0, "modèle inclus mal formé : " + tmpl.error_message()});
+  if (!tmpl->is_valid()) {
+    problems.push_back({s->file, 0, 0, "modèle inclus mal formé : " + tmpl->error_message()});
+    tmpl.reset();  // kainjow keeps the error in the object: the next letter parses afresh
   }
   for (const std::string& miss : context.misses()) {
     problems.push_back({s->file, 0, 0, "valeur inconnue " + in_guillemets(miss) + " au rendu"});
@@ -370,7 +502,7 @@ std::string TemplateSet::render(std::string_view name, const Value& data) const 
     problems.push_back({s->file, 0, 0, "modèle inclus " + in_guillemets(miss) + " introuvable"});
   }
   if (!problems.empty()) throw TemplateError(std::move(problems));
-  return out;
+  return std::move(out.text);
 }
 
 }  // namespace aap::tpl
