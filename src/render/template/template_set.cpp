@@ -74,36 +74,28 @@ const Value* resolve(std::string_view name, const std::vector<const Value*>& sco
   return nullptr;
 }
 
-// kainjow's data has no way to take a list or an object by move: push_back(), set() and the constructors
-// copy, and its move constructor is not noexcept, so a growing vector copied every item again. The list is
-// reserved and filled by move through const_cast (list_value() is const only to callers; the vector itself
-// is kainjow's own heap object), members are move-assigned into operator[].
-km::data to_kainjow(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::text: return km::data(v.text());
-    case Value::Kind::flag: return km::data(v.is_on());
-    case Value::Kind::list: {
-      km::data list(km::data::type::list);
-      auto& items = const_cast<km::list&>(list.list_value());
-      items.reserve(v.items().size());
-      for (const Value& item : v.items()) items.push_back(to_kainjow(item));
-      return list;
-    }
-    case Value::Kind::object: break;
-  }
-  km::data object(km::data::type::object);
-  for (std::size_t i = 0; i < v.keys().size(); ++i) object[v.keys()[i]] = to_kainjow(v.items()[i]);
-  return object;
-}
-
-// kainjow's context, made strict: every name it fails to find is recorded; partials come from the set.
-class StrictContext : public km::context<std::string> {
+// kainjow's context, made strict (every name it fails to find is recorded; partials come from the set)
+// and reading our values directly: a letter's values hold far more than its template uses, and turning the
+// whole tree into km::data cost more than the rendering. A value becomes km::data only when kainjow reaches
+// it, with the type kainjow tests (string, bool, list; an object as an empty km object, since kainjow only
+// pushes it and then asks this context for names). The lookup is kainjow's context::get on our values:
+// "." is the innermost scope; a plain name is searched from the innermost scope outwards; a dotted name,
+// split as kainjow splits it, must resolve entirely within one scope.
+class StrictContext : public km::basic_context<std::string> {
  public:
-  StrictContext(const km::data* root, const std::unordered_map<std::string, km::data>& partials)
-      : km::context<std::string>(root), partials_(partials) {}
+  StrictContext(const Value& root, const std::unordered_map<std::string, km::data>& partials)
+      : partials_(partials) {
+    scopes_.push_back({data_of(root), &root});
+  }
+
+  void push(const km::data* data) override {
+    const auto it = origin_.find(data);
+    scopes_.push_back({data, it != origin_.end() ? it->second : nullptr});
+  }
+  void pop() override { scopes_.pop_back(); }
 
   const km::data* get(const std::string& name) const override {
-    const km::data* v = km::context<std::string>::get(name);
+    const km::data* v = lookup(name);
     if (v == nullptr) misses_.push_back(name);
     return v;
   }
@@ -119,7 +111,66 @@ class StrictContext : public km::context<std::string> {
   const std::vector<std::string>& missing_partials() const { return missing_partials_; }
 
  private:
+  struct Scope {
+    const km::data* data;
+    const Value* value;  // the value `data` stands for
+  };
+
+  const km::data* lookup(const std::string& name) const {
+    if (name.size() == 1 && name[0] == '.') return scopes_.back().data;
+    if (name.find('.') == std::string::npos) {
+      for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+        if (it->value == nullptr) continue;
+        if (const Value* v = it->value->get(name)) return data_of(*v);
+      }
+      return nullptr;
+    }
+    const std::vector<std::string> names = km::split(name, '.');
+    for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+      if (names.empty()) return it->data;
+      const Value* v = it->value;
+      for (const std::string& n : names) {
+        v = v != nullptr ? v->get(n) : nullptr;
+        if (v == nullptr) break;
+      }
+      if (v != nullptr) return data_of(*v);
+    }
+    return nullptr;
+  }
+
+  // The km::data standing for `v`, made the first time it is asked for; node-based maps keep addresses.
+  const km::data* data_of(const Value& v) const {
+    const auto found = converted_.find(&v);
+    if (found != converted_.end()) return &found->second;
+    const km::data* made = &converted_.emplace(&v, shallow(v)).first->second;
+    origin_.emplace(made, &v);
+    return made;
+  }
+
+  km::data shallow(const Value& v) const {
+    switch (v.kind()) {
+      case Value::Kind::text: return km::data(v.text());
+      case Value::Kind::flag: return km::data(v.is_on());
+      case Value::Kind::object: return km::data(km::data::type::object);
+      case Value::Kind::list: break;
+    }
+    // kainjow walks a list's items itself and pushes each: they are made now, and remembered. Its push_back
+    // copies and its move constructor is not noexcept, so the vector is reserved and filled by move through
+    // const_cast (list_value() is const only to callers; the vector is kainjow's own heap object).
+    km::data list(km::data::type::list);
+    auto& items = const_cast<km::list&>(list.list_value());
+    items.reserve(v.items().size());
+    for (const Value& item : v.items()) {
+      items.push_back(shallow(item));
+      origin_.emplace(&items.back(), &item);
+    }
+    return list;
+  }
+
   const std::unordered_map<std::string, km::data>& partials_;
+  std::vector<Scope> scopes_;
+  mutable std::unordered_map<const Value*, km::data> converted_;
+  mutable std::unordered_map<const km::data*, const Value*> origin_;
   mutable std::vector<std::string> misses_;
   mutable std::vector<std::string> missing_partials_;
 };
@@ -486,8 +537,7 @@ std::string TemplateSet::render(std::string_view name, const Value& data) const 
     tmpl.reset();
     throw TemplateError({problem});
   }
-  const km::data root = to_kainjow(data);
-  StrictContext context(&root, partials_->by_name);
+  StrictContext context(data, partials_->by_name);
   StringSink out;
   tmpl->render(context, out);
   std::vector<TemplateProblem> problems;

@@ -225,8 +225,9 @@ TEST(TemplateSetRendering, PartialsAtTrickyPlacesRenderAsKainjowParsingThemAtEac
 TEST(TemplateSetRendering, RandomTemplatesRenderAsKainjowParsingThemAtEachCall) {
   const std::vector<std::string> pieces = {
       "{", "}", "{{v}}", "{{ v }}", "\r", "\n", "\r\n", " ", "\t", "a", "é", "{{> p}}", "{{>q}}",
-      "{{ > r }}", "{{!c}}", "{{inconnu}}", "{{> absent}}", "{{.}}", "{{{v}}}", "&<", "{{/s}}"};
-  const std::vector<std::string> sections = {"s", "f"};
+      "{{ > r }}", "{{!c}}", "{{inconnu}}", "{{> absent}}", "{{.}}", "{{{v}}}", "&<", "{{/s}}", "{{o.v}}",
+      "{{o.}}", "{{.v}}", "{{o..v}}", "{{o.s}}", "{{l}}"};
+  const std::vector<std::string> sections = {"s", "f", "o", "o.s", "l", ".", "o.inconnu"};
   std::mt19937 random(20270320);
   // Pieces side by side, now and then a section around more of them.
   std::function<std::string(int, const std::vector<std::string>&, int)> text =
@@ -261,6 +262,8 @@ TEST(TemplateSetRendering, RandomTemplatesRenderAsKainjowParsingThemAtEachCall) 
     data.set("v", "v & <v>");
     data.set("f", Value::flag(round % 2 == 0));
     data.set("s", round % 3 == 0 ? Value::list({Value().set("v", "un"), Value("deux")}) : Value::flag(round % 3 == 1));
+    data.set("o", Value().set("v", "o & v").set("s", Value::list({Value().set("v", "os"), Value("t"), Value::list()})));
+    data.set("l", Value::list({Value::list({Value("a"), Value::flag(false)}), Value::flag(true), Value("t"), Value()}));
     ASSERT_EQ(cached_render(*set, "lettre", data), plain_render(sources, "lettre", data))
         << "lettre: " << sources[0].second << "\np: " << sources[1].second << "\nq: " << sources[2].second
         << "\nr: " << sources[3].second;
