@@ -234,7 +234,34 @@ std::string percent(Percent p) {
   return out + kNbsp + "%";
 }
 
+namespace {
+
+// Whether `text` holds a character typography() acts on: the high punctuation, the straight apostrophe,
+// the guillemets. Spaces change only next to those, so a text without any comes back as it is.
+bool needs_typography(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case ':':
+      case ';':
+      case '!':
+      case '?':
+      case '\'':
+        return true;
+      case '\xC2':  // « is C2 AB, » is C2 BB
+        if (i + 1 < text.size() && (text[i + 1] == '\xAB' || text[i + 1] == '\xBB')) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string typography(std::string_view text) {
+  // Most spans of a letter have nothing to change: they are not decoded and encoded again.
+  if (!needs_typography(text)) return std::string(text);
   const auto decoded = text::decode_utf8(text);
   if (!decoded) return std::string(text);  // invalid input is the validator's to report, not ours to mangle
   const std::u32string& s = *decoded;

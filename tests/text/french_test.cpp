@@ -211,6 +211,19 @@ TEST(FrenchTypography, LeavesUrlsEmailsTimesAndCodeAlone) {
   for (const auto& s : untouched) EXPECT_EQ(aap::fr::typography(s), s) << s;
 }
 
+// The common case, returned without being decoded: spaces of every kind, accents, other punctuation.
+TEST(FrenchTypography, TextWithoutHighPunctuationApostropheOrGuillemetIsUnchanged) {
+  const std::string untouched[] = {
+      "Le versement est subordonné à la signature d’une convention.",
+      "30" + kNnb + "000" + kNb + "€  (trente mille euros), soit 12,5" + kNb + "%",
+      "Œuvre — « » sans espace: non, ceci a des deux-points",
+  };
+  EXPECT_EQ(aap::fr::typography(untouched[0]), untouched[0]);
+  EXPECT_EQ(aap::fr::typography(untouched[1]), untouched[1]);
+  EXPECT_NE(aap::fr::typography(untouched[2]), untouched[2]);  // the guillemets and ':' still count
+  EXPECT_EQ(aap::fr::typography("abc\xC3"), "abc\xC3");  // invalid UTF-8 is the validator's to report
+}
+
 TEST(FrenchTypography, FixesTextAroundAUrl) {
   EXPECT_EQ(aap::fr::typography("Dépôt : https://aap.example.fr/depot?id=3 avant le 31 janvier!"),
             "Dépôt" + kNb + ": https://aap.example.fr/depot?id=3 avant le 31 janvier" + kNnb + "!");
