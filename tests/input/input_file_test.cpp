@@ -16,6 +16,7 @@
 #include <string>
 
 #include "input/json_parse.hpp"
+#include "support/fifo.hpp"
 #include "support/process.hpp"
 
 namespace aap::input {
@@ -23,6 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using test::TempDir;
+using test::without_hanging;
 
 constexpr std::size_t kFiveGigabytes = std::size_t{5} * 1024 * 1024 * 1024;
 
@@ -46,17 +48,6 @@ std::size_t peak_memory() {
 /// The peak is process-wide: other tests run before may have raised it.
 void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
-/// Runs `read` on another thread; when it is still blocked after a few seconds (on opening `fifo`), a
-/// writer is opened to release it, so that the failure is reported instead of the suite hanging.
-InputFile without_hanging(const fs::path& fifo, const std::function<InputFile()>& read) {
-  auto result = std::async(std::launch::async, read);
-  if (result.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
-    ADD_FAILURE() << "the read waited for a writer on " << fifo;
-    const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
-    if (fd >= 0) ::close(fd);
-  }
-  return result.get();
-}
 
 TEST(InputFile, AFileExactlyAtTheLimitIsReadWhole) {
   TempDir tmp;

@@ -18,6 +18,7 @@
 #include "input/input_file.hpp"
 #include "input/json_parse.hpp"
 #include "render/template/template_set.hpp"
+#include "support/fifo.hpp"
 #include "support/process.hpp"
 
 namespace aap {
@@ -27,6 +28,7 @@ using test::run_aap;
 using test::run_process;
 using test::slurp;
 using test::TempDir;
+using test::without_hanging;
 
 const fs::path kRoot = AAP_SOURCE_DIR;
 
@@ -196,18 +198,6 @@ TEST(TemplateLimits, AFiveGigabyteTemplateIsRefusedWithoutBeingRead) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
-/// Runs `read` on another thread; when it is still blocked after a few seconds (opening `fifo` waits for a
-/// writer), a writer is opened to release it, so that the failure is reported instead of the suite hanging.
-template <class Read>
-auto without_hanging(const fs::path& fifo, Read read) {
-  auto result = std::async(std::launch::async, read);
-  if (result.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
-    ADD_FAILURE() << "the read waited for a writer on " << fifo;
-    const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
-    if (fd >= 0) ::close(fd);
-  }
-  return result.get();
-}
 
 TEST(InputLimits, AFifoIsRefusedAsNotARegularFileWithoutWaitingForAWriter) {
   TempDir tmp;
