@@ -368,10 +368,13 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
       load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "fichier ou dossier introuvable"});
     } else if (fs::is_directory(status)) {
       std::vector<std::string> names;
+      std::vector<std::string> spreadsheets;  // named in the message when there is no JSON file
       for (fs::directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
         if (it->path().extension() == ".json" && it->is_regular_file(type_ec)) {
           names.push_back(it->path().filename().string());
+        } else if (is_csv(it->path()) && it->is_regular_file(type_ec)) {
+          spreadsheets.push_back(it->path().generic_string());
         }
       }
       if (ec) {
@@ -379,7 +382,17 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
         continue;
       }
       if (names.empty()) {
-        load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "aucun fichier .json dans ce dossier"});
+        std::string message = "aucun fichier .json dans ce dossier";
+        if (!spreadsheets.empty()) {
+          // A folder is read for its JSON files only: a spreadsheet must be named, with its sessions.
+          std::sort(spreadsheets.begin(), spreadsheets.end());
+          const auto dossiers = std::find_if(spreadsheets.begin(), spreadsheets.end(), [](const std::string& p) {
+            return fs::path(p).filename() == "dossiers.csv";
+          });
+          message += " ; pour un tableur, indiquez le fichier lui-même : --dossiers " +
+                     (dossiers != spreadsheets.end() ? *dossiers : spreadsheets.front());
+        }
+        load.diagnostics.push_back(Diagnostic{input.string(), 0, "", message});
       }
       std::sort(names.begin(), names.end());
       for (const auto& name : names) read_file(input / name, load);

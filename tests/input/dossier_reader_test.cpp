@@ -690,6 +690,18 @@ TEST_F(DossierFolder, FolderWithoutJsonFilesIsReported) {
   EXPECT_EQ(load.diagnostics[0].message, "aucun fichier .json dans ce dossier");
 }
 
+// A folder is read for its JSON files: one holding only a spreadsheet says which file to name instead.
+TEST_F(DossierFolder, FolderWithOnlySpreadsheetsNamesTheFileToGive) {
+  write("sessions.csv", "x");
+  write("dossiers.csv", "x");
+  const auto load = aap::read_dossiers({dir_});
+  ASSERT_EQ(load.diagnostics.size(), 1u);
+  EXPECT_EQ(load.diagnostics[0].message,
+            "aucun fichier .json dans ce dossier ; pour un tableur, indiquez le fichier lui-même : --dossiers " +
+                (dir_ / "dossiers.csv").generic_string());
+  EXPECT_TRUE(load.dossiers.empty());
+}
+
 TEST_F(DossierFolder, ProblemsOfEveryFileAreCollected) {
   write("a.json", "{");
   write("b.json", with_id("B"));
