@@ -175,6 +175,20 @@ int verify_command(const Options& options) {
   std::vector<InputCheck> inputs;
   check_hashes(manifest.inputs, false, inputs);
   check_hashes(manifest.templates, true, inputs);
+  // The manifest keeps the paths as they were given: relative ones start from where the run was made.
+  // None of them here means verify was started elsewhere, not that every input vanished.
+  std::vector<const InputCheck*> relative;
+  for (const InputCheck& c : inputs)
+    if (fs::path(c.path).is_relative()) relative.push_back(&c);
+  if (!relative.empty() && std::all_of(relative.begin(), relative.end(), [](const InputCheck* c) {
+        return c->state == InputState::missing;
+      })) {
+    std::cerr << "aap : aucun des " << relative.size() << " chemins relatifs du manifeste (« " << relative.front()->path
+              << " »…) n’existe depuis le dossier courant " << fs::current_path(ec).generic_string()
+              << " : ils partent du dossier d’où « aap " << manifest.command_line->command
+              << " » a été lancé ; lancez « aap verify » depuis ce dossier.\n";
+    return kInvalidInput;
+  }
 
   ScratchDir scratch;
   const fs::path regenerated = scratch.path() / "sorties";

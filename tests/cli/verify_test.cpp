@@ -129,6 +129,19 @@ TEST(VerifyCommand, ReplaysCsvDossiersWithTheirSessionsFile) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
+// The manifest keeps relative paths as given: started from another folder, verify says where to go
+// instead of listing every input as missing.
+TEST(VerifyCommand, StartedFromAnotherFolderItSaysToVerifyFromTheRunsFolder) {
+  const VerifiedRun run;
+  const auto r = run_aap({"verify", "--out", run.out.string()}, run.tmp.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "aap : aucun des 16 chemins relatifs du manifeste (« data/communes-metropole.csv »…) n’existe "
+                   "depuis le dossier courant " + run.tmp.path().generic_string() +
+                   " : ils partent du dossier d’où « aap run » a été lancé ; lancez « aap verify » depuis ce "
+                   "dossier.\n");
+  EXPECT_EQ(r.out.find("absent"), std::string::npos) << r.out;
+}
+
 TEST(VerifyCommand, WithoutAManifestThereIsNothingToVerify) {
   TempDir tmp;
   const auto r = run_aap({"verify", "--out", (tmp / "out").string()}, kRoot);
