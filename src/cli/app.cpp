@@ -13,7 +13,6 @@
 #include "cli/verify.hpp"
 #include "input/campaign_reader.hpp"
 #include "input/dossier_reader.hpp"
-#include "render/json/evaluation_json.hpp"
 #include "render/json/manifest.hpp"
 #include "text/french.hpp"
 
@@ -161,9 +160,6 @@ int write_outputs(const Run& run, const Family* only) {
   OutputDir out(run.options.out);
   if (only)
     out.carry_over([&](const std::string& rel) { return rel != "manifest.json" && !only->owns(rel); });
-  const std::string evaluation = evaluation_json(run.evaluation);
-  out.write("evaluation.json", evaluation);
-  consistency::record_evaluation_json(run.ledger, evaluation);
   write_families(run, out, only);
 
   // Before anything is moved into place: the documents must print the same grants (exit 3 otherwise).

@@ -8,6 +8,7 @@
 #include "cli/progress.hpp"
 #include "render/actes/actes_envelope.hpp"
 #include "render/deliberation/deliberation.hpp"
+#include "render/json/evaluation_json.hpp"
 #include "render/letters/letter.hpp"
 #include "render/mailing/mailing.hpp"
 #include "render/notice/notice.hpp"
@@ -25,6 +26,13 @@ constexpr const char* kPrintBatch = "courriers/courriers-a-imprimer.pdf";
 
 void write_notice(const Run& run, OutputDir& out) {
   out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign, run.date)));
+}
+
+// Every figure and decision, for the audit; the other documents' grants are checked against it.
+void write_evaluation(const Run& run, OutputDir& out) {
+  const std::string evaluation = evaluation_json(run.evaluation);
+  out.write("evaluation.json", evaluation);
+  consistency::record_evaluation_json(run.ledger, evaluation);
 }
 
 // One letter per dossier, its e-mail when the association has an address, then the print batch in the
@@ -102,21 +110,25 @@ const std::vector<Family>& families() {
 
 void write_families(const Run& run, OutputDir& out, const Family* only) {
   if (only) {
+    write_evaluation(run, out);
     only->write(run, out);
     return;
   }
   const auto& all = families();
   const auto letters = std::find_if(all.begin(), all.end(), [](const Family& f) { return f.command == "letters"; });
   if (run.options.jobs <= 1 || letters == all.end()) {
+    write_evaluation(run, out);
     for (const Family& family : all) family.write(run, out);
     return;
   }
-  for (const char* document :
-       {consistency::kLettersDocument, consistency::kAnnexesDocument, consistency::kDeliberationDocument})
+  // evaluation.json stays the reference the other documents are compared with: it is listed first.
+  for (const char* document : {consistency::kEvaluationDocument, consistency::kLettersDocument,
+                               consistency::kAnnexesDocument, consistency::kDeliberationDocument})
     run.ledger.add_document(document);
   std::exception_ptr others_error;
   std::thread others([&] {
     try {
+      write_evaluation(run, out);
       for (const Family& family : all)
         if (&family != &*letters) family.write(run, out);
     } catch (...) {

@@ -48,9 +48,10 @@ struct Family {
 /// The families, in the order `run` writes them.
 const std::vector<Family>& families();
 
-/// Writes every family, or only `only`. With more than one job, the letters take the --jobs threads while
-/// the other families are written on one more thread beside them: the files are the same either way, and
-/// the grant ledger lists the documents in the families' order whichever finishes first.
+/// Writes evaluation.json, then every family or only `only`. With more than one job, the letters take the
+/// --jobs threads while evaluation.json and the other families are written on one more thread beside them:
+/// the files are the same either way, and the grant ledger lists evaluation.json first, then the families
+/// in their order, whichever finishes first.
 void write_families(const Run& run, OutputDir& out, const Family* only);
 
 /// Every problem of the templates that the documents need (names, partials, markup), checked with
