@@ -1,6 +1,7 @@
 // The document families that `run` writes, in order; each names the files it owns in the output folder.
 #include <algorithm>
 #include <exception>
+#include <future>
 #include <thread>
 
 #include "cli/parallel.hpp"
@@ -39,22 +40,34 @@ void write_evaluation(const Run& run, OutputDir& out) {
 // same order (rank, then the ineligible by id), and the mailing list.
 void write_letters(const Run& run, OutputDir& out) {
   const auto& dossiers = run.evaluation.dossiers;
-  std::vector<render::PaintedPdf> letters(dossiers.size());  // painted once, for the file and the batch
+  doc::Metadata batch_metadata;
+  batch_metadata.title = "Courriers de notification — " + run.campaign.title;
+  batch_metadata.author = run.campaign.authority.name;
+  batch_metadata.subject = "Courriers à imprimer en recto verso, " + std::to_string(dossiers.size()) + " dossiers";
+  batch_metadata.identifier = run.campaign.id + "/courriers";
+  batch_metadata.date_iso = run.date.iso();
+  render::PdfBatch batch(std::move(batch_metadata));
   Progress progress = Progress::on_terminal("courriers", dossiers.size(), run.options.quiet);
   // Built, rendered and written on --jobs threads a slice at a time, then recorded in dossier order: the
   // files do not depend on the thread count. Each letter's values are computed once, for its template
-  // and for the grant ledger; its e-mail carries the very bytes of the PDF written.
+  // and for the grant ledger; its e-mail carries the very bytes of the PDF written. Each slice's painted
+  // pages go to the print batch while the next slice is painted (on one more thread with --jobs > 1),
+  // so that only the batch's fonts and writing are left after the last letter.
   constexpr std::size_t kSlice = 256;
   std::vector<tpl::Value> values;
+  std::vector<render::PaintedPdf> painted;
+  std::vector<render::PaintedPdf> batching;  // the slice the batch is taking
+  std::future<void> batch_taking;            // declared last: destroyed (waited for) first
+  const auto policy = run.options.jobs > 1 ? std::launch::async : std::launch::deferred;
   for (std::size_t begin = 0; begin < dossiers.size(); begin += kSlice) {
     const std::size_t end = std::min(dossiers.size(), begin + kSlice);
     values.assign(end - begin, {});
+    painted.assign(end - begin, {});
     parallel_for(end - begin, run.options.jobs, [&](std::size_t k) {
       const DossierEvaluation& e = dossiers[begin + k];
       values[k] = letters::letter_values(run.campaign, e, run.date);
-      letters[begin + k] =
-          render::paint_pdf(letters::build_letter(*run.templates, run.campaign, e, run.date, values[k]));
-      const std::string pdf = render::render_pdf(letters[begin + k]);
+      painted[k] = render::paint_pdf(letters::build_letter(*run.templates, run.campaign, e, run.date, values[k]));
+      const std::string pdf = render::render_pdf(painted[k]);
       out.write(mailing::letter_path(e.dossier->id), pdf);
       if (mailing::sends_by_email(*e.dossier))
         out.write(mailing::email_path(e.dossier->id), mailing::email_message(run.campaign, e, run.date, pdf));
@@ -62,15 +75,16 @@ void write_letters(const Run& run, OutputDir& out) {
     });
     for (std::size_t i = begin; i < end; ++i)
       consistency::record_letter(run.ledger, dossiers[i].dossier->id, values[i - begin]);
+    if (batch_taking.valid()) batch_taking.get();  // the previous slice is in the batch (or its error thrown)
+    batching = std::move(painted);
+    painted.clear();
+    batch_taking = std::async(policy, [&batch, &batching] {
+      for (const render::PaintedPdf& letter : batching) batch.add(letter);
+    });
   }
+  if (batch_taking.valid()) batch_taking.get();
   progress.finish();
-  doc::Metadata batch;
-  batch.title = "Courriers de notification — " + run.campaign.title;
-  batch.author = run.campaign.authority.name;
-  batch.subject = "Courriers à imprimer en recto verso, " + std::to_string(letters.size()) + " dossiers";
-  batch.identifier = run.campaign.id + "/courriers";
-  batch.date_iso = run.date.iso();
-  out.write(kPrintBatch, render::render_pdf_batch(letters, batch));
+  out.write(kPrintBatch, batch.finish());
   out.write(mailing::kMailingList, mailing::mailing_list(run.evaluation));
 }
 

@@ -382,50 +382,73 @@ std::unique_ptr<PoDoFo::PdfMemDocument> new_document() {
   return pdf;
 }
 
-/// The file: the pages' content streams, the fonts they use embedded once, the metadata.
-std::string assemble(const std::vector<const PaintedPdf::Page*>& pages, const std::array<std::vector<bool>, 4>& glyphs,
-                     const doc::Metadata& metadata) {
-  const FontMetrics& metrics = FontMetrics::liberation_sans();
-  const std::string date = pdf_date(metadata.date_iso);  // refused before any work
-  const auto owned = new_document();
-  PoDoFo::PdfMemDocument& pdf = *owned;
-  PoDoFo::PdfVecObjects& objects = *pdf.GetCatalog()->GetOwner();
+/// One file being put together: pages added one by one, the fonts they use embedded once, the metadata.
+/// The page tree is built here, flat: PoDoFo's CreatePage walks the tree for every page it inserts,
+/// quadratic for a print batch of 20,000 pages. One shared Resources object serves every page.
+class Assembly {
+ public:
+  explicit Assembly(doc::Metadata metadata)
+      : metadata_(std::move(metadata)),
+        date_(pdf_date(metadata_.date_iso)),  // refused before any work
+        pdf_(new_document()),
+        objects_(*pdf_->GetCatalog()->GetOwner()),
+        pages_root_(pdf_->GetPagesTree()->GetObject()),
+        resources_(objects_.CreateObject()) {}
 
-  PoDoFo::PdfDictionary fonts;
-  for (std::size_t i = 0; i < glyphs.size(); ++i) {
-    if (glyphs[i].empty()) continue;
-    const PoDoFo::PdfObject* font = embed_face(objects, metrics.face(static_cast<Face>(i)), i, glyphs[i]);
-    const std::array<char, 3> key{'F', static_cast<char>('0' + i), '\0'};
-    fonts.AddKey(PoDoFo::PdfName(key.data()), font->Reference());
-  }
-  // The page tree is built here, flat: PoDoFo's CreatePage walks the tree for every page it inserts,
-  // quadratic for a print batch of 20,000 pages. One shared Resources object serves every page.
-  PoDoFo::PdfObject* pages_root = pdf.GetPagesTree()->GetObject();
-  PoDoFo::PdfObject* resources = objects.CreateObject();
-  if (!fonts.GetKeys().empty()) resources->GetDictionary().AddKey(PoDoFo::PdfName("Font"), fonts);
-  PoDoFo::PdfArray kids;
-  kids.reserve(pages.size());
-  for (const PaintedPdf::Page* p : pages) {
-    PoDoFo::PdfObject* content = stream_object(objects, p->content);
-    PoDoFo::PdfObject* page = objects.CreateObject("Page");
+  void add_page(const PaintedPdf::Page& p) {
+    PoDoFo::PdfObject* content = stream_object(objects_, p.content);
+    PoDoFo::PdfObject* page = objects_.CreateObject("Page");
     auto& dict = page->GetDictionary();
-    dict.AddKey(PoDoFo::PdfName("Parent"), pages_root->Reference());
+    dict.AddKey(PoDoFo::PdfName("Parent"), pages_root_->Reference());
     PoDoFo::PdfVariant box;
-    PoDoFo::PdfRect(0, 0, p->width_pt, p->height_pt).ToVariant(box);
+    PoDoFo::PdfRect(0, 0, p.width_pt, p.height_pt).ToVariant(box);
     dict.AddKey(PoDoFo::PdfName("MediaBox"), box);
-    dict.AddKey(PoDoFo::PdfName("Resources"), resources->Reference());
+    dict.AddKey(PoDoFo::PdfName("Resources"), resources_->Reference());
     dict.AddKey(PoDoFo::PdfName("Contents"), content->Reference());
-    kids.push_back(page->Reference());
+    kids_.push_back(page->Reference());
   }
-  pages_root->GetDictionary().AddKey(PoDoFo::PdfName("Kids"), kids);
-  pages_root->GetDictionary().AddKey(PoDoFo::PdfName("Count"),
-                                     PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(pages.size())));
-  set_metadata(pdf, metadata, date);
 
-  PoDoFo::PdfRefCountedBuffer buffer;
-  PoDoFo::PdfOutputDevice device(&buffer);
-  pdf.Write(&device);
-  return std::string(buffer.GetBuffer(), device.GetLength());
+  void embed_fonts(const std::array<std::vector<bool>, 4>& glyphs) {
+    const FontMetrics& metrics = FontMetrics::liberation_sans();
+    PoDoFo::PdfDictionary fonts;
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+      if (glyphs[i].empty()) continue;
+      const PoDoFo::PdfObject* font = embed_face(objects_, metrics.face(static_cast<Face>(i)), i, glyphs[i]);
+      const std::array<char, 3> key{'F', static_cast<char>('0' + i), '\0'};
+      fonts.AddKey(PoDoFo::PdfName(key.data()), font->Reference());
+    }
+    if (!fonts.GetKeys().empty()) resources_->GetDictionary().AddKey(PoDoFo::PdfName("Font"), fonts);
+  }
+
+  std::string write() {
+    pages_root_->GetDictionary().AddKey(PoDoFo::PdfName("Kids"), kids_);
+    pages_root_->GetDictionary().AddKey(PoDoFo::PdfName("Count"),
+                                        PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(kids_.size())));
+    set_metadata(*pdf_, metadata_, date_);
+    PoDoFo::PdfRefCountedBuffer buffer;
+    PoDoFo::PdfOutputDevice device(&buffer);
+    pdf_->Write(&device);
+    return std::string(buffer.GetBuffer(), device.GetLength());
+  }
+
+ private:
+  doc::Metadata metadata_;
+  std::string date_;
+  std::unique_ptr<PoDoFo::PdfMemDocument> pdf_;
+  PoDoFo::PdfVecObjects& objects_;
+  PoDoFo::PdfObject* pages_root_;
+  PoDoFo::PdfObject* resources_;
+  PoDoFo::PdfArray kids_;
+};
+
+/// Adds `painted`'s glyphs to `glyphs`, face by face.
+void merge_glyphs(std::array<std::vector<bool>, 4>& glyphs, const PaintedPdf& painted) {
+  for (std::size_t f = 0; f < glyphs.size(); ++f) {
+    const auto& used = painted.glyphs[f];
+    if (used.empty()) continue;
+    if (glyphs[f].empty()) glyphs[f].assign(used.size(), false);
+    for (std::size_t id = 0; id < used.size(); ++id) glyphs[f][id] = glyphs[f][id] || used[id];
+  }
 }
 
 }  // namespace
@@ -446,34 +469,46 @@ PaintedPdf paint_pdf(const doc::Document& document) {
 }
 
 std::string render_pdf(const PaintedPdf& painted) {
-  std::vector<const PaintedPdf::Page*> pages;
-  for (const auto& page : painted.pages) pages.push_back(&page);
-  return assemble(pages, painted.glyphs, painted.metadata);
+  Assembly file(painted.metadata);
+  file.embed_fonts(painted.glyphs);
+  for (const auto& page : painted.pages) file.add_page(page);
+  return file.write();
 }
 
 std::string render_pdf(const doc::Document& document) { return render_pdf(paint_pdf(document)); }
 
 std::string render_pdf_batch(const std::vector<PaintedPdf>& documents, const doc::Metadata& metadata) {
+  PdfBatch batch(metadata);
+  for (const PaintedPdf& d : documents) batch.add(d);
+  return batch.finish();
+}
+
+struct PdfBatch::State {
+  explicit State(doc::Metadata metadata) : file(std::move(metadata)), blank(deflate_bytes("", kContentCompression)) {}
+  Assembly file;
   std::array<std::vector<bool>, 4> glyphs;
-  for (const PaintedPdf& d : documents) {
-    for (std::size_t f = 0; f < glyphs.size(); ++f) {
-      const auto& used = d.glyphs[f];
-      if (used.empty()) continue;
-      if (glyphs[f].empty()) glyphs[f].assign(used.size(), false);
-      for (std::size_t id = 0; id < used.size(); ++id) glyphs[f][id] = glyphs[f][id] || used[id];
-    }
+  std::string blank;  // the compressed content of an empty page
+  bool finished = false;
+};
+
+PdfBatch::PdfBatch(doc::Metadata metadata) : state_(std::make_unique<State>(std::move(metadata))) {}
+
+PdfBatch::~PdfBatch() = default;
+
+void PdfBatch::add(const PaintedPdf& document) {
+  if (state_->finished) throw std::logic_error("PdfBatch::add après finish");
+  merge_glyphs(state_->glyphs, document);
+  for (const auto& page : document.pages) state_->file.add_page(page);
+  if (document.pages.size() % 2 == 1) {
+    state_->file.add_page({document.pages.back().width_pt, document.pages.back().height_pt, state_->blank});
   }
-  std::vector<PaintedPdf::Page> blanks;  // one per document of odd length, so that pointers stay valid
-  blanks.reserve(documents.size());
-  std::vector<const PaintedPdf::Page*> pages;
-  for (const PaintedPdf& d : documents) {
-    for (const auto& page : d.pages) pages.push_back(&page);
-    if (d.pages.size() % 2 == 1) {
-      blanks.push_back({d.pages.back().width_pt, d.pages.back().height_pt, deflate_bytes("", kContentCompression)});
-      pages.push_back(&blanks.back());
-    }
-  }
-  return assemble(pages, glyphs, metadata);
+}
+
+std::string PdfBatch::finish() {
+  if (state_->finished) throw std::logic_error("PdfBatch::finish appelé deux fois");
+  state_->finished = true;
+  state_->file.embed_fonts(state_->glyphs);
+  return state_->file.write();
 }
 
 std::string render_pdf_batch(const std::vector<doc::Document>& documents, const doc::Metadata& metadata) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,27 @@ std::string render_pdf_batch(const std::vector<PaintedPdf>& documents, const doc
 
 /// The same, painting each document first. Same exceptions as paint_pdf.
 std::string render_pdf_batch(const std::vector<doc::Document>& documents, const doc::Metadata& metadata);
+
+/// render_pdf_batch one document at a time: the pages of each document are taken as it is added (while
+/// later documents are still being painted), the fonts are embedded and the file written by finish().
+/// The bytes are those of render_pdf_batch over the same documents. Not for use by two threads at once.
+class PdfBatch {
+ public:
+  /// Throws std::invalid_argument for a metadata.date_iso that is not YYYY-MM-DD.
+  explicit PdfBatch(doc::Metadata metadata);
+  ~PdfBatch();
+  PdfBatch(const PdfBatch&) = delete;
+  PdfBatch& operator=(const PdfBatch&) = delete;
+
+  /// Copies the pages of `document`, then a blank page when it has an odd number of them.
+  void add(const PaintedPdf& document);
+  /// The file; the batch cannot be added to afterwards.
+  std::string finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 /// render_pdf written to `path`; throws std::runtime_error when the file cannot be written.
 void write_pdf(const doc::Document& document, const std::string& path);

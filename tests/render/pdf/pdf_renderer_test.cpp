@@ -178,6 +178,31 @@ TEST_F(PdfRenderer, BatchStartsEveryDocumentOnAnOddPage) {
   EXPECT_EQ(std::count(fonts.output.begin(), fonts.output.end(), '\n'), 4) << fonts.output;  // 2 headers, 2 fonts
 }
 
+// The letters give their pages to the batch a slice at a time, while other letters are being rendered.
+TEST_F(PdfRenderer, BatchTakenDocumentByDocumentIsTheBatchOfAllOfThem) {
+  doc::Metadata m;
+  m.title = "Courriers à imprimer";
+  m.date_iso = "2027-03-20";
+  const std::vector<PaintedPdf> letters = {paint_pdf(test::sample_letter("2027-001")),
+                                           paint_pdf(test::sample_letter("2027-002", 30)),
+                                           paint_pdf(test::sample_letter("2027-003"))};
+  PdfBatch batch(m);
+  for (const PaintedPdf& letter : letters) {
+    batch.add(letter);
+    render_pdf(paint_pdf(test::sample_letter("2027-099", 12)));  // other documents meanwhile
+  }
+  const std::string taken = batch.finish();
+  EXPECT_EQ(taken, render_pdf_batch(letters, m));
+  const std::string path = write("batch.pdf", taken);
+  EXPECT_NE(run("pdfinfo " + path).output.find("Pages:           6"), std::string::npos);
+  EXPECT_EQ(run("qpdf --check " + path).status, 0);
+  EXPECT_THROW(batch.add(letters[0]), std::logic_error);
+  EXPECT_THROW(batch.finish(), std::logic_error);
+  doc::Metadata bad = m;
+  bad.date_iso = "20 mars";
+  EXPECT_THROW(PdfBatch{bad}, std::invalid_argument);
+}
+
 TEST_F(PdfRenderer, NonBreakingHyphenAndWordJoinerAreDrawnDespiteTheFont) {
   doc::Document d = test::sample_letter();
   d.blocks.push_back(doc::Paragraph{test::text("Septèmes\u2011les\u2011Vallons et mot\u2060joint")});
