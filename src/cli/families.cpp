@@ -77,7 +77,6 @@ void write_letters(const Run& run, OutputDir& out) {
       consistency::record_letter(run.ledger, dossiers[i].dossier->id, values[i - begin]);
     if (batch_taking.valid()) batch_taking.get();  // the previous slice is in the batch (or its error thrown)
     batching = std::move(painted);
-    painted.clear();
     batch_taking = std::async(policy, [&batch, &batching] {
       for (const render::PaintedPdf& letter : batching) batch.add(letter);
     });

@@ -16,7 +16,7 @@
 #include <string>
 
 #include "input/json_parse.hpp"
-#include "support/fifo.hpp"
+#include "support/special_files.hpp"
 #include "support/process.hpp"
 
 namespace aap::input {
@@ -24,16 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using test::TempDir;
+using test::kFiveGigabytes;
+using test::sparse_file;
 using test::without_hanging;
-
-constexpr std::size_t kFiveGigabytes = std::size_t{5} * 1024 * 1024 * 1024;
-
-/// A file of `size` zero bytes that takes no disk: its blocks are holes.
-fs::path sparse_file(const fs::path& path, std::size_t size) {
-  std::ofstream(path, std::ios::binary).close();
-  fs::resize_file(path, size);
-  return path;
-}
 
 /// The peak resident memory of this process since the last reset_peak_memory(), in bytes.
 std::size_t peak_memory() {

@@ -18,7 +18,7 @@
 #include "input/input_file.hpp"
 #include "input/json_parse.hpp"
 #include "render/template/template_set.hpp"
-#include "support/fifo.hpp"
+#include "support/special_files.hpp"
 #include "support/process.hpp"
 
 namespace aap {
@@ -28,6 +28,8 @@ using test::run_aap;
 using test::run_process;
 using test::slurp;
 using test::TempDir;
+using test::kFiveGigabytes;
+using test::sparse_file;
 using test::without_hanging;
 
 const fs::path kRoot = AAP_SOURCE_DIR;
@@ -128,15 +130,6 @@ TEST(TemplateLimits, ATenThousandLineTemplateIsRenderedToTheEnd) {
 }
 
 // --- every input file's size is checked before it is read ---------------------------------------------
-
-constexpr std::size_t kFiveGigabytes = std::size_t{5} * 1024 * 1024 * 1024;
-
-/// A file of `size` zero bytes that takes no disk: its blocks are holes.
-fs::path sparse_file(const fs::path& path, std::size_t size) {
-  std::ofstream(path, std::ios::binary).close();
-  fs::resize_file(path, size);
-  return path;
-}
 
 /// Runs `aap args` under /usr/bin/time and checks it refuses its input at once, in little memory, saying
 /// `line` on standard error.

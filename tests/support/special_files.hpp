@@ -1,4 +1,4 @@
-// Reading a FIFO in a test without the suite hanging when the code under test waits for a writer.
+// Special files for the input-limit tests: huge sparse files, and FIFOs read without hanging the suite.
 #pragma once
 
 #include <fcntl.h>
@@ -7,9 +7,20 @@
 
 #include <chrono>
 #include <filesystem>
+#include <cstddef>
+#include <fstream>
 #include <future>
 
 namespace aap::test {
+
+inline constexpr std::size_t kFiveGigabytes = std::size_t{5} * 1024 * 1024 * 1024;
+
+/// A file of `size` zero bytes that takes no disk: its blocks are holes.
+inline std::filesystem::path sparse_file(const std::filesystem::path& path, std::size_t size) {
+  std::ofstream(path, std::ios::binary).close();
+  std::filesystem::resize_file(path, size);
+  return path;
+}
 
 /// Runs `read` on another thread; when it is still blocked after a few seconds (opening `fifo` waits for a
 /// writer), a writer is opened to release it, so that the failure is reported instead of the suite hanging.
