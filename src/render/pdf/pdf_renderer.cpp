@@ -18,6 +18,7 @@
 #include "render/layout/utf8.hpp"
 #include "render/pdf/font_metrics.hpp"
 #include "render/pdf/font_program.hpp"
+#include "render/pdf/string_device.hpp"
 
 namespace aap::render {
 
@@ -280,13 +281,14 @@ std::shared_ptr<const FaceSubset> face_subset(const FontFace& face, std::size_t 
 }
 
 PoDoFo::PdfObject* embed_face(PoDoFo::PdfVecObjects& objects, const FontFace& face, std::size_t index,
-                              const std::vector<bool>& glyphs) {
+                              const std::vector<bool>& glyphs, std::size_t& bytes) {
   using PoDoFo::PdfName;
   using PoDoFo::PdfVariant;
   const EmbeddedFace& e = *face.embedded;
   const double scale = 1000.0 / e.units_per_em;
   const std::shared_ptr<const FaceSubset> subset = face_subset(face, index, glyphs);
   const PdfName name(subset->tag + "+" + e.base_name);
+  bytes += subset->program.size() + subset->widths.size() + subset->to_unicode.size() + 1200;
 
   PoDoFo::PdfObject* file = stream_object(objects, subset->program);
   file->GetDictionary().AddKey(PdfName("Length1"), PdfVariant(static_cast<PoDoFo::pdf_int64>(subset->program_length)));
@@ -397,6 +399,7 @@ class Assembly {
 
   void add_page(const PaintedPdf::Page& p) {
     PoDoFo::PdfObject* content = stream_object(objects_, p.content);
+    expected_size_ += p.content.size() + 200;
     PoDoFo::PdfObject* page = objects_.CreateObject("Page");
     auto& dict = page->GetDictionary();
     dict.AddKey(PoDoFo::PdfName("Parent"), pages_root_->Reference());
@@ -413,7 +416,8 @@ class Assembly {
     PoDoFo::PdfDictionary fonts;
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
       if (glyphs[i].empty()) continue;
-      const PoDoFo::PdfObject* font = embed_face(objects_, metrics.face(static_cast<Face>(i)), i, glyphs[i]);
+      const PoDoFo::PdfObject* font =
+          embed_face(objects_, metrics.face(static_cast<Face>(i)), i, glyphs[i], expected_size_);
       const std::array<char, 3> key{'F', static_cast<char>('0' + i), '\0'};
       fonts.AddKey(PoDoFo::PdfName(key.data()), font->Reference());
     }
@@ -425,10 +429,10 @@ class Assembly {
     pages_root_->GetDictionary().AddKey(PoDoFo::PdfName("Count"),
                                         PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(kids_.size())));
     set_metadata(*pdf_, metadata_, date_);
-    PoDoFo::PdfRefCountedBuffer buffer;
-    PoDoFo::PdfOutputDevice device(&buffer);
+    std::string bytes;
+    StringOutputDevice device(bytes, expected_size_);
     pdf_->Write(&device);
-    return std::string(buffer.GetBuffer(), device.GetLength());
+    return bytes;
   }
 
  private:
@@ -439,6 +443,7 @@ class Assembly {
   PoDoFo::PdfObject* pages_root_;
   PoDoFo::PdfObject* resources_;
   PoDoFo::PdfArray kids_;
+  std::size_t expected_size_ = 4096;  // the file's size, about: what it is written into is reserved once
 };
 
 /// Adds `painted`'s glyphs to `glyphs`, face by face.
