@@ -150,6 +150,7 @@ std::string email_message(const Campaign& campaign, const DossierEvaluation& e, 
   // the boundary, whatever the dossier.
   const std::string boundary = "=_aap_part";
   std::string m;
+  m.reserve(4096 + letter_pdf.size() / 57 * 78 + 80);  // the base64 of the letter is most of it
   m += mail::header("Date", {mail::rfc5322_date(date)});
   m += mail::header("From", mail::mailbox(campaign.authority.contact.name, campaign.authority.contact.email));
   m += mail::header("To", mail::mailbox(d.association.name, *d.association.email));
@@ -174,7 +175,7 @@ std::string email_message(const Campaign& campaign, const DossierEvaluation& e, 
   m += mail::header("Content-Disposition", disposition);
   m += mail::header("Content-Transfer-Encoding", {"base64"});
   m += "\r\n";
-  m += mail::base64(letter_pdf);
+  mail::append_base64(m, letter_pdf);
   m += "--" + boundary + "--\r\n";
   return m;
 }

@@ -2,6 +2,8 @@
 #include "render/mailing/mime.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 #include "text/utf8.hpp"
 
@@ -223,27 +225,36 @@ std::string quoted_printable(std::string_view text) {
   return out;
 }
 
-std::string base64(std::string_view bytes) {
+void append_base64(std::string& out, std::string_view bytes) {
+  // Two characters per 12 bits from one table of 4096 pairs: two lookups for three bytes. 57 bytes make a
+  // line of 76 characters: whole lines are encoded without a check per character.
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  // 57 bytes make a line of 76 characters: whole lines are encoded without a check per character.
+  static const std::array<char, 8192> kPairs = [] {
+    std::array<char, 8192> pairs{};
+    for (std::size_t v = 0; v < 4096; ++v) {
+      pairs[2 * v] = kAlphabet[v >> 6];
+      pairs[2 * v + 1] = kAlphabet[v & 63];
+    }
+    return pairs;
+  }();
   constexpr std::size_t kLineBytes = 57;
   const std::size_t lines = (bytes.size() + kLineBytes - 1) / kLineBytes;
-  std::string out((bytes.size() + 2) / 3 * 4 + lines * 2, '\0');
-  char* o = out.data();
-  auto byte = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[i])); };
+  const std::size_t start_size = out.size();
+  out.resize(start_size + (bytes.size() + 2) / 3 * 4 + lines * 2);
+  char* o = out.data() + start_size;
+  const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
   for (std::size_t start = 0; start < bytes.size(); start += kLineBytes) {
     const std::size_t end = std::min(bytes.size(), start + kLineBytes);
     std::size_t i = start;
     for (; i + 2 < end; i += 3) {
-      const unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-      *o++ = kAlphabet[(v >> 18) & 63];
-      *o++ = kAlphabet[(v >> 12) & 63];
-      *o++ = kAlphabet[(v >> 6) & 63];
-      *o++ = kAlphabet[v & 63];
+      const unsigned v = (unsigned{in[i]} << 16) | (unsigned{in[i + 1]} << 8) | unsigned{in[i + 2]};
+      std::memcpy(o, &kPairs[2 * (v >> 12)], 2);
+      std::memcpy(o + 2, &kPairs[2 * (v & 0xFFF)], 2);
+      o += 4;
     }
     if (i < end) {  // the last 1 or 2 bytes of the input (57 is a multiple of 3: only on the last line)
       const bool two = i + 1 < end;
-      const unsigned v = (byte(i) << 16) | (two ? byte(i + 1) << 8 : 0U);
+      const unsigned v = (unsigned{in[i]} << 16) | (two ? unsigned{in[i + 1]} << 8 : 0U);
       *o++ = kAlphabet[(v >> 18) & 63];
       *o++ = kAlphabet[(v >> 12) & 63];
       *o++ = two ? kAlphabet[(v >> 6) & 63] : '=';
@@ -252,7 +263,11 @@ std::string base64(std::string_view bytes) {
     *o++ = '\r';
     *o++ = '\n';
   }
-  out.resize(static_cast<std::size_t>(o - out.data()));
+}
+
+std::string base64(std::string_view bytes) {
+  std::string out;
+  append_base64(out, bytes);
   return out;
 }
 

@@ -45,6 +45,8 @@ std::string quoted_printable(std::string_view text);
 
 /// Base64 (RFC 2045 §6.8) in lines of 76 characters, each ended by CRLF.
 std::string base64(std::string_view bytes);
+/// The same, appended to `out`.
+void append_base64(std::string& out, std::string_view bytes);
 
 /// Greedy word wrap of one paragraph at `width` characters (code points), breaking at ordinary spaces
 /// only (never at a no-break space); lines joined by "\n".

@@ -125,6 +125,15 @@ TEST(Mime, Base64OfTheRfc4648Vectors) {
   EXPECT_EQ(base64("foobar"), "Zm9vYmFy\r\n");
 }
 
+TEST(Mime, AppendBase64KeepsWhatWasThereAndAddsTheSameLines) {
+  std::string message = "Content-Transfer-Encoding: base64\r\n\r\n";
+  const std::string head = message;
+  const std::string bytes(200, '\x9c');
+  append_base64(message, bytes);
+  EXPECT_EQ(message, head + base64(bytes));
+  EXPECT_EQ(message.substr(head.size(), 6), "nJycnJ");
+}
+
 TEST(Mime, Base64LinesAre76Characters) {
   const auto lines = lines_of(base64(std::string(100, '\xff')));
   ASSERT_EQ(lines.size(), 2u);
