@@ -40,20 +40,28 @@ void append_hex16(std::string& out, unsigned value) {
   for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xFU]);
 }
 
-/// One byte of a literal string (PDF 7.3.4.2): the delimiters and the backslash escaped, and the line ends
-/// too, since a reader turns an unescaped CR or CR LF into LF.
-void append_string_byte(std::string& out, unsigned char byte) {
+/// Writes one byte of a literal string (PDF 7.3.4.2) at `o`, returns the end: the delimiters and the
+/// backslash escaped, and the line ends too, since a reader turns an unescaped CR or CR LF into LF.
+char* put_string_byte(char* o, unsigned char byte) {
   switch (byte) {
-    case '(': out += "\\("; return;
-    case ')': out += "\\)"; return;
-    case '\\': out += "\\\\"; return;
-    case '\r': out += "\\r"; return;
-    case '\n': out += "\\n"; return;
-    default: out.push_back(static_cast<char>(byte));
+    case '(': case ')': case '\\':
+      *o++ = '\\';
+      *o++ = static_cast<char>(byte);
+      return o;
+    case '\r':
+      *o++ = '\\';
+      *o++ = 'r';
+      return o;
+    case '\n':
+      *o++ = '\\';
+      *o++ = 'n';
+      return o;
+    default:
+      *o++ = static_cast<char>(byte);
+      return o;
   }
 }
 
-/// Writes each page's content stream: text as glyph ids of the embedded faces, lines and grey boxes.
 class ContentCanvas final : public Canvas {
  public:
   ContentCanvas(const FontMetrics& metrics, std::array<std::vector<bool>, 4>& glyphs)
@@ -93,17 +101,23 @@ class ContentCanvas final : public Canvas {
     const FontFace& f = metrics_.face(face);
     auto& used = glyphs_[static_cast<std::size_t>(index)];
     if (used.empty()) used.assign(f.glyph_advance.size(), false);
+    // Each code point (one byte or more) gives two glyph bytes at most, each escaped in two at most.
+    const std::size_t start = out.size();
+    out.resize(start + 4 * text.size());
+    char* o = out.data() + start;
     for (std::size_t pos = 0; pos < text.size();) {
-      const auto d = utf8::decode(text, pos);
+      const auto first = static_cast<unsigned char>(text[pos]);
+      const utf8::Decoded d = first < 0x80 ? utf8::Decoded{first, 1} : utf8::decode(text, pos);
       pos += d.length;
       const float advance = d.code_point < f.advance.size() ? f.advance[d.code_point] : -1.0F;
       if (advance < 0) throw MissingGlyph(d.code_point, std::string(text));
       const std::uint16_t glyph = f.glyph_id[d.code_point];
       if (glyph == kNoGlyph) continue;  // measured, drawn as nothing (the word joiner)
       used[glyph] = true;
-      append_string_byte(out, static_cast<unsigned char>(glyph >> 8));
-      append_string_byte(out, static_cast<unsigned char>(glyph & 0xFFU));
+      o = put_string_byte(o, static_cast<unsigned char>(glyph >> 8));
+      o = put_string_byte(o, static_cast<unsigned char>(glyph & 0xFFU));
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     out += ") Tj\n";
   }
 
