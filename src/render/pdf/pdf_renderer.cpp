@@ -11,7 +11,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "render/layout/canvas.hpp"
 #include "render/layout/layout.hpp"
@@ -260,15 +263,110 @@ PoDoFo::PdfArray int_array(std::initializer_list<double> values) {
   return array;
 }
 
-/// The Type0 font of one face, its subset program holding the `glyphs` the document draws.
+/// A dictionary serialised once by PoDoFo with placeholder references, to be written into each file with
+/// that file's object numbers: the font dictionaries of a subset are the same in every document but for
+/// the numbers of the objects they point to.
+class DictionaryText {
+ public:
+  /// The placeholder reference for slot `k` (0–3): an object number no document reaches.
+  static PoDoFo::PdfReference slot(int k) { return PoDoFo::PdfReference(kFirstPlaceholder + static_cast<unsigned>(k), 0); }
+
+  explicit DictionaryText(const PoDoFo::PdfDictionary& dictionary) {
+    std::string text;
+    StringOutputDevice device(text, 1024);
+    PoDoFo::PdfVariant(dictionary).Write(&device, PoDoFo::ePdfWriteMode_Compact, nullptr);
+    // Split at each placeholder's number: "999000001 0 R" → the text before, slot 1, the text after.
+    std::size_t from = 0;
+    for (;;) {
+      std::size_t best = std::string::npos;
+      int best_slot = -1;
+      for (int k = 0; k < kSlots; ++k) {
+        const std::size_t at = text.find(std::to_string(kFirstPlaceholder + static_cast<unsigned>(k)) + " 0 R", from);
+        if (at < best) best = at, best_slot = k;
+      }
+      if (best == std::string::npos) break;
+      parts_.push_back(text.substr(from, best - from));
+      slots_.push_back(best_slot);
+      from = best + std::to_string(kFirstPlaceholder).size();
+    }
+    parts_.push_back(text.substr(from));
+  }
+
+  /// The dictionary with slot k pointing to object `numbers[k]`.
+  PoDoFo::PdfData fill(const std::array<PoDoFo::pdf_objnum, 4>& numbers) const {
+    std::string text = parts_[0];
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      text += std::to_string(numbers[static_cast<std::size_t>(slots_[i])]);
+      text += parts_[i + 1];
+    }
+    return PoDoFo::PdfData(text.data(), text.size());
+  }
+
+ private:
+  static constexpr unsigned kFirstPlaceholder = 999000000;
+  static constexpr int kSlots = 4;
+  std::vector<std::string> parts_;  // text around the placeholders
+  std::vector<int> slots_;          // the slot between parts_[i] and parts_[i + 1]
+};
+
 /// What one face's subset puts in a file, prepared from its glyph set alone.
 struct FaceSubset {
-  std::string tag;
   std::string program;  // compressed
   std::size_t program_length = 0;
-  std::string widths;
   std::string to_unicode;  // compressed
+  // Slots: 0 the font program, 1 the descriptor, 2 the CID font, 3 the ToUnicode map.
+  std::optional<DictionaryText> descriptor;
+  std::optional<DictionaryText> cid_font;
+  std::optional<DictionaryText> font;
 };
+
+/// The Type0 font dictionaries of face `index` with the subset `tag`, built with PoDoFo once per subset.
+void prepare_dictionaries(FaceSubset& subset, const FontFace& face, const std::string& tag, const std::string& widths) {
+  using PoDoFo::PdfName;
+  using PoDoFo::PdfVariant;
+  const EmbeddedFace& e = *face.embedded;
+  const double scale = 1000.0 / e.units_per_em;
+  const PdfName name(tag + "+" + e.base_name);
+
+  PoDoFo::PdfDictionary d;
+  d.AddKey(PdfName::KeyType, PdfName("FontDescriptor"));
+  d.AddKey(PdfName("FontName"), name);
+  // Nonsymbolic (Latin text), Italic when slanted (PDF table 123).
+  d.AddKey(PdfName("Flags"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic ? 32 + 64 : 32)));
+  d.AddKey(PdfName("FontBBox"), int_array({e.bbox[0] * scale, e.bbox[1] * scale, e.bbox[2] * scale, e.bbox[3] * scale}));
+  d.AddKey(PdfName("ItalicAngle"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic_angle)));
+  d.AddKey(PdfName("Ascent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.ascent * scale)));
+  d.AddKey(PdfName("Descent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.descent * scale)));
+  d.AddKey(PdfName("CapHeight"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.cap_height * scale)));
+  d.AddKey(PdfName("StemV"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.weight >= 600 ? 120 : 80)));
+  d.AddKey(PdfName("FontFile2"), DictionaryText::slot(0));
+  subset.descriptor.emplace(d);
+
+  PoDoFo::PdfDictionary c;
+  c.AddKey(PdfName::KeyType, PdfName("Font"));
+  c.AddKey(PdfName("Subtype"), PdfName("CIDFontType2"));
+  c.AddKey(PdfName("BaseFont"), name);
+  PoDoFo::PdfDictionary system;
+  system.AddKey(PdfName("Registry"), PoDoFo::PdfString("Adobe"));
+  system.AddKey(PdfName("Ordering"), PoDoFo::PdfString("Identity"));
+  system.AddKey(PdfName("Supplement"), PdfVariant(static_cast<PoDoFo::pdf_int64>(0)));
+  c.AddKey(PdfName("CIDSystemInfo"), system);
+  c.AddKey(PdfName("FontDescriptor"), DictionaryText::slot(1));
+  c.AddKey(PdfName("CIDToGIDMap"), PdfName("Identity"));
+  c.AddKey(PdfName("W"), PdfVariant(PoDoFo::PdfData(widths.c_str())));
+  subset.cid_font.emplace(c);
+
+  PoDoFo::PdfDictionary f;
+  f.AddKey(PdfName::KeyType, PdfName("Font"));
+  f.AddKey(PdfName("Subtype"), PdfName("Type0"));
+  f.AddKey(PdfName("BaseFont"), name);
+  f.AddKey(PdfName("Encoding"), PdfName("Identity-H"));
+  PoDoFo::PdfArray descendants;
+  descendants.push_back(DictionaryText::slot(2));
+  f.AddKey(PdfName("DescendantFonts"), descendants);
+  f.AddKey(PdfName("ToUnicode"), DictionaryText::slot(3));
+  subset.font.emplace(f);
+}
 
 /// The subset of face `index` holding `glyphs`. Letters of one kind often draw the same glyphs in a face
 /// (the italic and bold-italic phrases of a template): those subsets are kept, up to a bound, and shared.
@@ -283,67 +381,34 @@ std::shared_ptr<const FaceSubset> face_subset(const FontFace& face, std::size_t 
     if (it != cache.end()) return it->second;
   }
   auto subset = std::make_shared<FaceSubset>();
-  subset->tag = subset_tag(glyphs, index);
   const std::string program = subset_program(embedded_program(*face.embedded), glyphs);
   subset->program = deflate_bytes(program, kFontCompression);
   subset->program_length = program.size();
-  subset->widths = widths_array(face, glyphs);
   subset->to_unicode = deflate_bytes(to_unicode_cmap(face, glyphs), kFontCompression);
+  prepare_dictionaries(*subset, face, subset_tag(glyphs, index), widths_array(face, glyphs));
   const std::lock_guard<std::mutex> lock(cache_mutex);
   if (cache.size() < kCacheLimit) cache.emplace(std::move(key), subset);
   return subset;
 }
 
+/// The Type0 font of one face in a document, its subset program holding the `glyphs` the document draws.
+/// `bytes` grows by about what it adds to the file.
 PoDoFo::PdfObject* embed_face(PoDoFo::PdfVecObjects& objects, const FontFace& face, std::size_t index,
                               const std::vector<bool>& glyphs, std::size_t& bytes) {
-  using PoDoFo::PdfName;
-  using PoDoFo::PdfVariant;
-  const EmbeddedFace& e = *face.embedded;
-  const double scale = 1000.0 / e.units_per_em;
   const std::shared_ptr<const FaceSubset> subset = face_subset(face, index, glyphs);
-  const PdfName name(subset->tag + "+" + e.base_name);
-  bytes += subset->program.size() + subset->widths.size() + subset->to_unicode.size() + 1200;
-
   PoDoFo::PdfObject* file = stream_object(objects, subset->program);
-  file->GetDictionary().AddKey(PdfName("Length1"), PdfVariant(static_cast<PoDoFo::pdf_int64>(subset->program_length)));
-
-  PoDoFo::PdfObject* descriptor = objects.CreateObject("FontDescriptor");
-  auto& d = descriptor->GetDictionary();
-  d.AddKey(PdfName("FontName"), name);
-  // Nonsymbolic (Latin text), Italic when slanted (PDF table 123).
-  d.AddKey(PdfName("Flags"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic ? 32 + 64 : 32)));
-  d.AddKey(PdfName("FontBBox"), int_array({e.bbox[0] * scale, e.bbox[1] * scale, e.bbox[2] * scale, e.bbox[3] * scale}));
-  d.AddKey(PdfName("ItalicAngle"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic_angle)));
-  d.AddKey(PdfName("Ascent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.ascent * scale)));
-  d.AddKey(PdfName("Descent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.descent * scale)));
-  d.AddKey(PdfName("CapHeight"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.cap_height * scale)));
-  d.AddKey(PdfName("StemV"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.weight >= 600 ? 120 : 80)));
-  d.AddKey(PdfName("FontFile2"), file->Reference());
-
-  PoDoFo::PdfObject* cid = objects.CreateObject("Font");
-  auto& c = cid->GetDictionary();
-  c.AddKey(PdfName("Subtype"), PdfName("CIDFontType2"));
-  c.AddKey(PdfName("BaseFont"), name);
-  PoDoFo::PdfDictionary system;
-  system.AddKey(PdfName("Registry"), PoDoFo::PdfString("Adobe"));
-  system.AddKey(PdfName("Ordering"), PoDoFo::PdfString("Identity"));
-  system.AddKey(PdfName("Supplement"), PdfVariant(static_cast<PoDoFo::pdf_int64>(0)));
-  c.AddKey(PdfName("CIDSystemInfo"), system);
-  c.AddKey(PdfName("FontDescriptor"), descriptor->Reference());
-  c.AddKey(PdfName("CIDToGIDMap"), PdfName("Identity"));
-  c.AddKey(PdfName("W"), PdfVariant(PoDoFo::PdfData(subset->widths.c_str())));
-
+  file->GetDictionary().AddKey(PoDoFo::PdfName("Length1"),
+                               PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(subset->program_length)));
+  std::array<PoDoFo::pdf_objnum, 4> numbers{file->Reference().ObjectNumber(), 0, 0, 0};
+  // The objects keep the order they had when built key by key: the same numbers, the same bytes.
+  PoDoFo::PdfObject* descriptor = objects.CreateObject(PoDoFo::PdfVariant(subset->descriptor->fill(numbers)));
+  numbers[1] = descriptor->Reference().ObjectNumber();
+  PoDoFo::PdfObject* cid = objects.CreateObject(PoDoFo::PdfVariant(subset->cid_font->fill(numbers)));
+  numbers[2] = cid->Reference().ObjectNumber();
   PoDoFo::PdfObject* to_unicode = stream_object(objects, subset->to_unicode);
-
-  PoDoFo::PdfObject* font = objects.CreateObject("Font");
-  auto& f = font->GetDictionary();
-  f.AddKey(PdfName("Subtype"), PdfName("Type0"));
-  f.AddKey(PdfName("BaseFont"), name);
-  f.AddKey(PdfName("Encoding"), PdfName("Identity-H"));
-  PoDoFo::PdfArray descendants;
-  descendants.push_back(cid->Reference());
-  f.AddKey(PdfName("DescendantFonts"), descendants);
-  f.AddKey(PdfName("ToUnicode"), to_unicode->Reference());
+  numbers[3] = to_unicode->Reference().ObjectNumber();
+  PoDoFo::PdfObject* font = objects.CreateObject(PoDoFo::PdfVariant(subset->font->fill(numbers)));
+  bytes += subset->program.size() + subset->to_unicode.size() + 3000;
   return font;
 }
 
