@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "allocation/allocation.hpp"
@@ -65,8 +66,10 @@ void exclude_unprintable(const Campaign& campaign, DossierLoad& load) {
 std::optional<int> load(Run& run, std::size_t& read_count) {
   const Options& o = run.options;
   Diagnostics diags;
-  auto campaign = read_campaign(o.campaign, diags);
-  auto communes = CommuneTable::load(o.communes, diags);
+  std::string campaign_sha256;  // of the bytes parsed, for the manifest
+  std::string communes_sha256;
+  auto campaign = read_campaign(o.campaign, diags, &campaign_sha256);
+  auto communes = CommuneTable::load(o.communes, diags, &communes_sha256);
   DossierLoad load = read_dossiers(o.dossiers, o.sessions);
   read_count = load.dossiers.size() + load.invalid.size();
   if (!campaign || !communes) {
@@ -121,18 +124,19 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   run.templates = std::move(templates);
   run.communes = std::move(*communes);
   run.dossiers = std::move(load.dossiers);
-  run.input_files.push_back(o.campaign);
-  run.input_files.push_back(o.communes);
-  run.input_files.insert(run.input_files.end(), load.files.begin(), load.files.end());
+  run.input_files.push_back({o.campaign, std::move(campaign_sha256)});
+  run.input_files.push_back({o.communes, std::move(communes_sha256)});
+  for (std::size_t i = 0; i < load.files.size(); ++i)
+    run.input_files.push_back({load.files[i], load.files_sha256[i]});
   run.date = o.date ? *o.date : run.campaign.calendar.documents_date.value_or(Date::today());
   run.evaluation = evaluate(run.campaign, run.communes, run.dossiers);
   run.evaluation.invalid = std::move(load.invalid);
   return std::nullopt;
 }
 
-std::vector<ManifestEntry> hash_files(const std::vector<fs::path>& files) {
+std::vector<ManifestEntry> manifest_entries(const std::vector<input::FileDigest>& files) {
   std::vector<ManifestEntry> entries;
-  for (const fs::path& f : files) entries.push_back({f.generic_string(), sha256_hex(read_file(f))});
+  for (const input::FileDigest& f : files) entries.push_back({f.path.generic_string(), f.sha256});
   return entries;
 }
 
@@ -144,6 +148,23 @@ std::vector<fs::path> template_files(const fs::path& dir) {
     if (entry.is_regular_file()) files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// Every file of the templates folder: the templates with the SHA-256 taken as they were parsed (even one
+// removed since), any other file (a README, which no document uses) hashed now, a block at a time.
+std::vector<ManifestEntry> template_entries(const Run& run) {
+  std::map<fs::path, std::string> hashes;
+  if (run.templates)
+    for (const input::FileDigest& f : run.templates->files()) hashes.emplace(f.path, f.sha256);
+  for (const fs::path& f : template_files(run.options.templates)) {
+    if (hashes.count(f)) continue;
+    const input::FileHash hash = input::hash_input_file(f);
+    if (!hash.ok()) throw std::runtime_error(f.string() + " : " + hash.problem);
+    hashes.emplace(f, hash.sha256);
+  }
+  std::vector<ManifestEntry> entries;
+  for (const auto& [path, sha256] : hashes) entries.push_back({path.generic_string(), sha256});
+  return entries;
 }
 
 // What `aap verify` needs to run the same command again (paths as given, relative to the current folder).
@@ -169,8 +190,8 @@ int write_outputs(const Run& run, const Family* only) {
   manifest.date = run.date;
   manifest.campaign_id = run.campaign.id;
   manifest.command_line = command_line_of(run.options);
-  manifest.inputs = hash_files(run.input_files);
-  manifest.templates = hash_files(template_files(run.options.templates));
+  manifest.inputs = manifest_entries(run.input_files);
+  manifest.templates = template_entries(run);
   for (auto& [rel, sha256] : out.checksums()) manifest.outputs.push_back({std::move(rel), std::move(sha256)});
   out.write("manifest.json", manifest_json(manifest));
   out.commit();

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "consistency/grant_ledger.hpp"
 #include "input/communes.hpp"
+#include "input/input_file.hpp"
 #include "model/campaign.hpp"
 #include "model/date.hpp"
 #include "model/dossier.hpp"
@@ -27,7 +28,8 @@ struct Run {
   Evaluation evaluation;
   std::optional<tpl::TemplateSet> templates;  // loaded and checked before the first dossier
   Date date;                      // printed on the documents
-  std::vector<std::filesystem::path> input_files;  // campaign, communes, dossier files
+  // Campaign, communes, dossier files, each with the SHA-256 of the bytes parsed: the manifest's inputs.
+  std::vector<input::FileDigest> input_files;
   bool input_problems = false;  // some input was refused (a dossier, or a file as a whole)
   // What each family printed, checked against the others before the outputs are moved into place. A
   // record of the writing, not part of the run's inputs: families fill it through a const Run.

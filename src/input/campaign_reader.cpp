@@ -250,7 +250,7 @@ std::optional<Campaign> parse_campaign(std::string_view text, const std::string&
   return c;
 }
 
-std::optional<Campaign> read_campaign(const std::filesystem::path& file, Diagnostics& diags) {
+std::optional<Campaign> read_campaign(const std::filesystem::path& file, Diagnostics& diags, std::string* sha256) {
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {
     diags.push_back(Diagnostic{file.string(), 0, "", "est un dossier, pas un fichier de campagne"});
@@ -261,6 +261,7 @@ std::optional<Campaign> read_campaign(const std::filesystem::path& file, Diagnos
     diags.push_back(Diagnostic{file.string(), 0, "", read.missing ? "fichier introuvable ou illisible" : read.problem});
     return std::nullopt;
   }
+  if (sha256 != nullptr) *sha256 = read.sha256;
   return parse_campaign(read.bytes, file.string(), diags);
 }
 

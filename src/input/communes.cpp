@@ -64,13 +64,15 @@ bool is_known_territory(std::string_view key) {
   return false;
 }
 
-std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file, Diagnostics& diags) {
+std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file, Diagnostics& diags,
+                                                std::string* sha256) {
   const std::string name = file.string();
   input::InputFile read = input::read_input_file(file, input::kMaxCommunesBytes, input::kCommunesLimitScope);
   if (!read.ok()) {
     diags.push_back(Diagnostic{name, 0, "", read.missing ? "fichier introuvable ou illisible" : read.problem});
     return std::nullopt;
   }
+  if (sha256 != nullptr) *sha256 = read.sha256;
   const std::string raw = std::move(read.bytes);
   if (!text::is_valid_utf8(raw)) {
     diags.push_back(Diagnostic{name, 0, "", "le fichier n’est pas enregistré en UTF-8"});

@@ -19,8 +19,10 @@ struct Commune {
 
 class CommuneTable {
  public:
-  /// Reads `insee_code;name;territory` with a header line; problems go to `diags`.
-  static std::optional<CommuneTable> load(const std::filesystem::path& file, Diagnostics& diags);
+  /// Reads `insee_code;name;territory` with a header line; problems go to `diags`. `sha256`, when given,
+  /// receives the SHA-256 of the very bytes parsed (for the manifest), whenever the file could be read.
+  static std::optional<CommuneTable> load(const std::filesystem::path& file, Diagnostics& diags,
+                                          std::string* sha256 = nullptr);
   static CommuneTable from_rows(std::vector<Commune> rows);
 
   /// The commune of an INSEE code; Marseille's arrondissements 13201–13216 resolve to Marseille (13055).

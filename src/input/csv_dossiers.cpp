@@ -433,6 +433,7 @@ void parse_csv_dossiers(std::string_view dossiers_bytes, const std::string& doss
 
 void read_csv_dossiers(const fs::path& dossiers, const fs::path& sessions, DossierLoad& load) {
   std::string contents[2];
+  std::string hashes[2];
   const fs::path* paths[2] = {&dossiers, &sessions};
   for (int k = 0; k < 2; ++k) {
     const fs::path& path = *paths[k];
@@ -446,9 +447,10 @@ void read_csv_dossiers(const fs::path& dossiers, const fs::path& sessions, Dossi
       return;
     }
     contents[k] = std::move(file.bytes);
+    hashes[k] = std::move(file.sha256);
   }
-  load.files.push_back(dossiers);
-  load.files.push_back(sessions);
+  load.add_file(dossiers, std::move(hashes[0]));
+  load.add_file(sessions, std::move(hashes[1]));
   parse_csv_dossiers(contents[0], dossiers.string(), contents[1], sessions.string(), load);
 }
 

@@ -291,7 +291,7 @@ void read_file(const std::filesystem::path& path, DossierLoad& load) {
     file_problem(load, path.string(), file.problem);
     return;
   }
-  load.files.push_back(path);
+  load.add_file(path, file.sha256);
   parse_dossiers(file.bytes, path.string(), load);
 }
 
@@ -371,9 +371,13 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
       std::vector<std::string> spreadsheets;  // named in the message when there is no JSON file
       for (fs::directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
-        if (it->path().extension() == ".json" && it->is_regular_file(type_ec)) {
+        // A FIFO, device or socket named *.json is read like the others, and refused as not a regular
+        // file: skipping it would drop a dossier without a word.
+        const fs::file_type type = it->status(type_ec).type();
+        if (it->path().extension() == ".json" && type != fs::file_type::directory &&
+            type != fs::file_type::not_found) {
           names.push_back(it->path().filename().string());
-        } else if (is_csv(it->path()) && it->is_regular_file(type_ec)) {
+        } else if (is_csv(it->path()) && type == fs::file_type::regular) {
           spreadsheets.push_back(it->path().generic_string());
         }
       }
@@ -396,10 +400,9 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
       }
       std::sort(names.begin(), names.end());
       for (const auto& name : names) read_file(input / name, load);
-    } else if (fs::is_regular_file(status)) {
-      read_file(input, load);
     } else {
-      load.diagnostics.push_back(Diagnostic{input.string(), 0, "", "n’est ni un fichier ni un dossier"});
+      // A FIFO or a device is refused by the read, without waiting on it ("n’est pas un fichier ordinaire").
+      read_file(input, load);
     }
   }
   return load;

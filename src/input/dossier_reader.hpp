@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -24,9 +25,17 @@ struct DossierLoad {
   std::vector<InvalidDossier> invalid;         // one entry per file (or array element) refused
   Diagnostics diagnostics;                     // every problem found, for the terminal
   std::vector<std::filesystem::path> files;    // every file read, for the manifest
+  std::vector<std::string> files_sha256;       // parallel to `files`: the SHA-256 of the very bytes parsed
   /// Every well-formed id met so far, valid dossier or not, with where it was first met
   /// ("fixtures/dossiers/a.json", or "….json, élément [2]"): ids are unique across the whole run.
   std::map<std::string, std::string> id_sources;
+
+  /// Records a file read for the manifest, with the SHA-256 of the bytes parsed (input::InputFile::sha256):
+  /// the file is never read again to be hashed, since it may have changed meanwhile.
+  void add_file(const std::filesystem::path& path, std::string sha256) {
+    files.push_back(path);
+    files_sha256.push_back(std::move(sha256));
+  }
 };
 
 /// `inputs` are folders (their `*.json`, sorted by name, not recursive) or files. Ids are checked unique

@@ -5,8 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
+#include <vector>
 
 #include "input/json_parse.hpp"
 
@@ -17,18 +21,55 @@ namespace {
 // Blocks read at once from a file whose size fstat does not tell (/proc reports 0).
 constexpr std::size_t kChunk = 64 * 1024;
 
+// Blocks hashed or compared at once from files read without being held whole.
+constexpr std::size_t kStreamBlock = 256 * 1024;
+
 class Descriptor {
  public:
-  explicit Descriptor(int fd) : fd_(fd) {}
+  Descriptor() = default;
   ~Descriptor() {
     if (fd_ >= 0) ::close(fd_);
   }
   Descriptor(const Descriptor&) = delete;
   Descriptor& operator=(const Descriptor&) = delete;
+  void reset(int fd) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
+  }
   int get() const { return fd_; }
 
  private:
-  int fd_;
+  int fd_ = -1;
+};
+
+// SHA-256 through OpenSSL's libcrypto, fed a block at a time.
+class Sha256 {
+ public:
+  Sha256() : context_(EVP_MD_CTX_new()) {
+    if (context_ == nullptr || EVP_DigestInit_ex(context_, EVP_sha256(), nullptr) != 1) unavailable();
+  }
+  ~Sha256() { EVP_MD_CTX_free(context_); }
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(const char* data, std::size_t size) {
+    if (EVP_DigestUpdate(context_, data, size) != 1) unavailable();
+  }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(context_, digest, &length) != 1) unavailable();
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    for (unsigned int i = 0; i < length; ++i) {
+      text += kHex[digest[i] >> 4];
+      text += kHex[digest[i] & 0x0F];
+    }
+    return text;
+  }
+
+ private:
+  [[noreturn]] static void unavailable() { throw std::runtime_error("SHA-256 indisponible (OpenSSL)"); }
+  EVP_MD_CTX* context_;
 };
 
 // strerror speaks English under the C locale the program runs in; the common causes are said in French.
@@ -62,6 +103,42 @@ std::string limit_fr(std::size_t max_bytes) {
   return std::to_string(max_bytes) + " octets";
 }
 
+// Opens `path` read-only into `fd` with its type and size in `info`; the problem when it is no regular file.
+InputFile open_regular(const std::filesystem::path& path, Descriptor& fd, struct stat& info) {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  fd.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) {
+    const int error = errno;
+    if (error == ENOENT || error == ENOTDIR) {
+      InputFile file = failed("fichier introuvable");
+      file.missing = true;
+      return file;
+    }
+    // What open(2) answers for a socket, or a device without its driver.
+    if (error == ENXIO) return failed("n’est pas un fichier ordinaire");
+    return failed("fichier illisible : " + reason_fr(error));
+  }
+  if (::fstat(fd.get(), &info) != 0) return failed("fichier illisible : " + reason_fr(errno));
+  if (S_ISDIR(info.st_mode)) return failed("est un dossier, pas un fichier");
+  if (!S_ISREG(info.st_mode)) return failed("n’est pas un fichier ordinaire");
+  return {};
+}
+
+// Reads up to `size` bytes, fewer only at the end of the file; -1 (errno set) on a read error.
+ssize_t read_block(int fd, char* data, std::size_t size) {
+  std::size_t filled = 0;
+  while (filled < size) {
+    const ssize_t got = ::read(fd, data + filled, size - filled);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (got == 0) break;
+    filled += static_cast<std::size_t>(got);
+  }
+  return static_cast<ssize_t>(filled);
+}
+
 }  // namespace
 
 std::string too_large_message(std::size_t bytes, std::size_t max_bytes, std::string_view limit_scope) {
@@ -77,21 +154,9 @@ std::string too_large_message(std::size_t bytes, std::size_t max_bytes, std::str
 }
 
 InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view limit_scope) {
-  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-  if (fd.get() < 0) {
-    const int error = errno;
-    if (error == ENOENT || error == ENOTDIR) {
-      InputFile file = failed("fichier introuvable");
-      file.missing = true;
-      return file;
-    }
-    return failed("fichier illisible : " + reason_fr(error));
-  }
+  Descriptor fd;
   struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) return failed("fichier illisible : " + reason_fr(errno));
-  if (S_ISDIR(info.st_mode)) return failed("est un dossier, pas un fichier");
-  if (!S_ISREG(info.st_mode)) return failed("n’est pas un fichier ordinaire");
+  if (InputFile refused = open_regular(path, fd, info); !refused.ok()) return refused;
   const auto size = static_cast<std::size_t>(info.st_size);
   if (size > max_bytes) return failed(too_large_message(size, max_bytes, limit_scope));
 
@@ -115,7 +180,65 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
     filled += static_cast<std::size_t>(got);
   }
   file.bytes.resize(filled);
+  Sha256 hash;
+  hash.update(file.bytes.data(), file.bytes.size());
+  file.sha256 = hash.hex();
   return file;
+}
+
+FileHash hash_input_file(const std::filesystem::path& path) {
+  FileHash result;
+  Descriptor fd;
+  struct stat info {};
+  if (InputFile refused = open_regular(path, fd, info); !refused.ok()) {
+    result.problem = std::move(refused.problem);
+    result.missing = refused.missing;
+    return result;
+  }
+  Sha256 hash;
+  std::vector<char> block(kStreamBlock);
+  while (true) {
+    const ssize_t got = read_block(fd.get(), block.data(), block.size());
+    if (got < 0) {
+      result.problem = "fichier illisible : " + reason_fr(errno);
+      return result;
+    }
+    if (got == 0) break;
+    hash.update(block.data(), static_cast<std::size_t>(got));
+  }
+  result.sha256 = hash.hex();
+  return result;
+}
+
+SameBytes same_file_bytes(const std::filesystem::path& a, const std::filesystem::path& b) {
+  SameBytes result;
+  Descriptor fds[2];
+  struct stat infos[2] {};
+  const std::filesystem::path* paths[2] = {&a, &b};
+  for (int k = 0; k < 2; ++k) {
+    if (InputFile refused = open_regular(*paths[k], fds[k], infos[k]); !refused.ok()) {
+      result.problem = paths[k]->string() + " : " + refused.problem;
+      return result;
+    }
+  }
+  if (infos[0].st_size != infos[1].st_size) return result;
+  std::vector<char> blocks[2] = {std::vector<char>(kStreamBlock), std::vector<char>(kStreamBlock)};
+  while (true) {
+    ssize_t got[2] = {0, 0};
+    for (int k = 0; k < 2; ++k) {
+      got[k] = read_block(fds[k].get(), blocks[k].data(), kStreamBlock);
+      if (got[k] < 0) {
+        result.problem = paths[k]->string() + " : fichier illisible : " + reason_fr(errno);
+        return result;
+      }
+    }
+    // A file that changed size while compared ends before the other: different.
+    if (got[0] != got[1] || std::memcmp(blocks[0].data(), blocks[1].data(), static_cast<std::size_t>(got[0])) != 0)
+      return result;
+    if (got[0] == 0) break;
+  }
+  result.same = true;
+  return result;
 }
 
 }  // namespace aap::input

@@ -28,6 +28,7 @@ inline constexpr std::string_view kCommunesLimitScope = "pour le référentiel d
 /// A file read whole, or why it was not.
 struct InputFile {
   std::string bytes;    // the whole content when `problem` is empty
+  std::string sha256;   // lower-case hex SHA-256 of `bytes`, taken as they were read: what the manifest names
   std::string problem;  // French, without the file name: "n’est pas un fichier ordinaire"
   bool missing = false; // the file (or a folder on its path) does not exist: callers keep their own wording
   bool ok() const { return problem.empty(); }
@@ -41,6 +42,34 @@ struct InputFile {
 /// "n’est pas un fichier ordinaire", "fichier illisible : <raison>", and
 /// too_large_message(size, max_bytes, limit_scope) — `limit_scope` is one of the k…LimitScope above.
 InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view limit_scope);
+
+/// A file as a reader took it, for the manifest: the SHA-256 is that of the very bytes parsed, never of the
+/// file as it is later on disk (it may change while the run works).
+struct FileDigest {
+  std::filesystem::path path;  // as given, never made absolute
+  std::string sha256;          // lower-case hex
+};
+
+/// The SHA-256 of a file read a block at a time, or why it could not be read.
+struct FileHash {
+  std::string sha256;   // lower-case hex, when `problem` is empty
+  std::string problem;  // as InputFile::problem
+  bool missing = false;
+  bool ok() const { return problem.empty(); }
+};
+
+/// Hashes the regular file `path` however large, holding one block at a time: opened as read_input_file
+/// opens (a FIFO or a device is refused, not waited on), with its problems but no size limit.
+FileHash hash_input_file(const std::filesystem::path& path);
+
+/// Whether the regular files `a` and `b` hold the same bytes, compared a block at a time (sizes first), so
+/// that outputs of any size are compared without being loaded. `problem` names the file that could not be
+/// read and why: "<chemin> : n’est pas un fichier ordinaire".
+struct SameBytes {
+  bool same = false;
+  std::string problem;
+};
+SameBytes same_file_bytes(const std::filesystem::path& a, const std::filesystem::path& b);
 
 /// "fichier trop volumineux (50,0 Mo) : la limite est de 32 Mo par fichier JSON ; …". `bytes` 0 means the
 /// size is unknown (the file grew past the limit while read): the parenthesis is left out.

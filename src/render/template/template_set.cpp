@@ -313,6 +313,7 @@ struct TemplateSet::Partials {
 TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, std::string>> sources;
+  std::vector<input::FileDigest> files;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
@@ -323,6 +324,7 @@ TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
     if (!entry.is_regular_file() || path.extension() != kExtension) continue;
     input::InputFile file = input::read_input_file(path, kMaxTemplateBytes, kTemplateLimitScope);
     if (!file.ok()) throw TemplateError({{path.string(), 0, 0, file.problem}});
+    files.push_back({path, std::move(file.sha256)});
     sources.emplace_back(path.stem().string(), std::move(file.bytes));
   }
   if (sources.empty()) {
@@ -330,7 +332,11 @@ TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
   }
   std::string folder = dir.string();
   while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
-  return from_sources(sources, folder);
+  TemplateSet set = from_sources(sources, folder);
+  std::sort(files.begin(), files.end(),
+            [](const input::FileDigest& a, const input::FileDigest& b) { return a.path < b.path; });
+  set.files_ = std::move(files);
+  return set;
 }
 
 TemplateSet TemplateSet::from_sources(const std::vector<std::pair<std::string, std::string>>& sources,

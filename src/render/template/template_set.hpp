@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "input/input_file.hpp"
 #include "render/template/value.hpp"
 
 namespace aap::tpl {
@@ -59,6 +60,9 @@ class TemplateSet {
   std::vector<std::string> names() const;
   /// The raw text of a template (for the manifest's checksums).
   const std::string& source(std::string_view name) const;
+  /// Each file load() parsed, sorted by path, with the SHA-256 of the bytes read (for the manifest, which
+  /// must name what was used even if a file changes during the run); empty for from_sources().
+  const std::vector<input::FileDigest>& files() const { return files_; }
 
   /// Checks template `name`, and every partial it includes, against `sample` without rendering: every
   /// variable and section name must exist in `sample` (in the scope where it is used; a list section is
@@ -81,6 +85,7 @@ class TemplateSet {
                   std::vector<TemplateProblem>& problems) const;
 
   std::vector<Source> sources_;
+  std::vector<input::FileDigest> files_;
   struct Partials;  // every template as kainjow partial data, built once: render() used to copy them all
   std::shared_ptr<const Partials> partials_;
 };
