@@ -84,6 +84,8 @@ class ContentCanvas final : public Canvas {
     if (!in_text_) {
       out += "BT\n";
       in_text_ = true;
+      line_x_ = 0;  // BT starts the line matrix at the identity
+      line_y_ = 0;
     }
     if (index != font_ || size_pt != size_pt_) {
       out += "/F";
@@ -94,13 +96,18 @@ class ContentCanvas final : public Canvas {
       font_ = index;
       size_pt_ = size_pt;
     }
-    out += "1 0 0 1 ";
-    append_number(out, x_pt);
+    // Each run is moved to from the start of the previous one (Td), in whole thousandths of a point: the
+    // sums land exactly where absolute positions would, in a third fewer bytes than a matrix (Tm) each.
+    const long long x = detail::pdf_thousandths(x_pt);
+    const long long y = detail::pdf_thousandths(height_pt_ - baseline_pt);
+    detail::append_pdf_thousandths(out, x - line_x_);
     out += ' ';
-    append_number(out, height_pt_ - baseline_pt);
+    detail::append_pdf_thousandths(out, y - line_y_);
+    line_x_ = x;
+    line_y_ = y;
     // Glyph ids as two bytes each in a literal string: half the bytes of a hex string, so half the
     // content to compress for every letter.
-    out += " Tm (";
+    out += " Td (";
     const FontFace& f = metrics_.face(face);
     auto& used = glyphs_[static_cast<std::size_t>(index)];
     if (used.empty()) used.assign(f.glyph_advance.size(), false);
@@ -176,6 +183,8 @@ class ContentCanvas final : public Canvas {
   std::vector<PageContent> pages_;
   double height_pt_ = 0;
   bool in_text_ = false;
+  long long line_x_ = 0;  // where the current text line starts, in thousandths of a point
+  long long line_y_ = 0;
   int font_ = -1;
   double size_pt_ = -1;
 };
@@ -616,9 +625,12 @@ namespace detail {
 
 // Thousandths rounded half away from zero, then written as integers: std::to_chars on doubles was 5 % of
 // the instructions of a letter, whose content streams hold thousands of coordinates.
-void append_pdf_number(std::string& out, double value) {
+long long pdf_thousandths(double value) {
   if (!std::isfinite(value) || std::fabs(value) > 1e12) throw std::logic_error("nombre hors format PDF");
-  long long thousandths = std::llround(value * 1000.0);
+  return std::llround(value * 1000.0);
+}
+
+void append_pdf_thousandths(std::string& out, long long thousandths) {
   if (thousandths < 0) {
     out += '-';
     thousandths = -thousandths;
@@ -637,6 +649,8 @@ void append_pdf_number(std::string& out, double value) {
   fraction %= 10;
   if (fraction != 0) out += static_cast<char>('0' + fraction);
 }
+
+void append_pdf_number(std::string& out, double value) { append_pdf_thousandths(out, pdf_thousandths(value)); }
 
 }  // namespace detail
 

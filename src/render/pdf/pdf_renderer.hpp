@@ -73,6 +73,10 @@ namespace detail {
 /// from zero), trailing zeros dropped, never an exponent nor "-0", whatever the locale. Throws
 /// std::logic_error for a value that is not finite or beyond ±10¹².
 void append_pdf_number(std::string& out, double value);
+/// `value` in thousandths as append_pdf_number rounds it (same limits).
+long long pdf_thousandths(double value);
+/// Appends a number given in thousandths as append_pdf_number writes it (1500 → "1.5").
+void append_pdf_thousandths(std::string& out, long long thousandths);
 }  // namespace detail
 
 }  // namespace aap::render

@@ -15,7 +15,13 @@
 #include <string>
 #include <vector>
 
+#include <zlib.h>
+
+#include "render/layout/canvas.hpp"
+#include "render/layout/layout.hpp"
+#include "render/layout/page.hpp"
 #include "render/layout/text_measurer.hpp"
+#include "render/pdf/font_metrics.hpp"
 #include "render/pdf/sample_letter.hpp"
 
 namespace aap::render {
@@ -270,6 +276,93 @@ TEST(PdfNumber, ThousandthsWithoutTrailingZerosExponentOrMinusZero) {
   std::string out;
   EXPECT_THROW(detail::append_pdf_number(out, std::nan("")), std::logic_error);
   EXPECT_THROW(detail::append_pdf_number(out, 1e300), std::logic_error);
+}
+
+// Where the layout puts each text run, in whole thousandths of a point from the page's bottom left.
+class RunPositions final : public Canvas {
+ public:
+  void begin_page(double, double height_pt) override {
+    height_pt_ = height_pt;
+    pages.emplace_back();
+  }
+  void text(double x_pt, double baseline_pt, std::string_view, Face, double) override {
+    pages.back().push_back({detail::pdf_thousandths(x_pt), detail::pdf_thousandths(height_pt_ - baseline_pt)});
+  }
+  void line(double, double, double, double, double) override {}
+  void fill_rect(double, double, double, double, double) override {}
+  void end_page() override {}
+  std::vector<std::vector<std::pair<long long, long long>>> pages;
+
+ private:
+  double height_pt_ = 0;
+};
+
+std::string inflate(const std::string& compressed) {
+  std::string out(1 << 20, '\0');
+  uLongf length = out.size();
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &length, reinterpret_cast<const Bytef*>(compressed.data()),
+                 compressed.size()) != Z_OK)
+    return {};
+  out.resize(length);
+  return out;
+}
+
+// Where each run starts by the content stream's operators: Td moves from the start of the line before,
+// BT starts again from the origin (PDF 9.4.2). Thousandths, read as integers.
+std::vector<std::pair<long long, long long>> run_origins(const std::string& content) {
+  std::vector<std::pair<long long, long long>> origins;
+  std::vector<std::string> operands;
+  long long x = 0;
+  long long y = 0;
+  auto thousandths = [](const std::string& number) { return std::llround(std::stod(number) * 1000); };
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  for (std::size_t i = 0; i < content.size();) {
+    if (space(content[i])) {
+      ++i;
+    } else if (content[i] == '(') {  // a string of glyph bytes, its delimiters escaped: skipped whole
+      for (++i; i < content.size() && content[i] != ')'; ++i)
+        if (content[i] == '\\') ++i;
+      ++i;
+      operands.clear();
+    } else {
+      std::size_t end = i;
+      while (end < content.size() && !space(content[end]) && content[end] != '(') ++end;
+      const std::string token = content.substr(i, end - i);
+      i = end;
+      if (token == "BT") {
+        x = y = 0;
+      } else if (token == "Td" || token == "Tm") {
+        const long long dx = thousandths(operands.at(operands.size() - 2));
+        const long long dy = thousandths(operands.back());
+        x = token == "Td" ? x + dx : dx;
+        y = token == "Td" ? y + dy : dy;
+        origins.emplace_back(x, y);
+      }
+      if ((token.front() >= '0' && token.front() <= '9') || token.front() == '-' || token.front() == '.')
+        operands.push_back(token);
+      else
+        operands.clear();
+    }
+  }
+  return origins;
+}
+
+// Runs are placed by moves relative to the run before: their sums must land exactly where the layout put
+// each run, on every page of a long letter, without drifting.
+TEST(PdfContent, RelativeMovesLandEveryRunWhereTheLayoutPutIt) {
+  const doc::Document letter = test::sample_letter("2027-001", 60);
+  const FontMeasurer measurer(FontMetrics::liberation_sans());
+  RunPositions expected;
+  paint(layout_document(letter, measurer), expected);
+  const PaintedPdf painted = paint_pdf(letter);
+  ASSERT_EQ(painted.pages.size(), expected.pages.size());
+  ASSERT_GE(painted.pages.size(), 2U);
+  for (std::size_t p = 0; p < painted.pages.size(); ++p) {
+    const std::string content = inflate(painted.pages[p].content);
+    ASSERT_FALSE(content.empty()) << "page " << p + 1;
+    EXPECT_GT(expected.pages[p].size(), 20U);
+    EXPECT_EQ(run_origins(content), expected.pages[p]) << "page " << p + 1;
+  }
 }
 
 TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
