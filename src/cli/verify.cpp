@@ -53,12 +53,13 @@ std::map<std::string, std::string> files_below(const fs::path& dir) {
   return files;
 }
 
-enum class InputState { unchanged, changed, missing, added };
+enum class InputState { unchanged, changed, missing, added, unreadable };
 
 struct InputCheck {
   std::string path;
   bool is_template = false;
   InputState state = InputState::unchanged;
+  std::string problem;  // why an unreadable input could not be hashed
 };
 
 std::string input_label(const InputCheck& c) {
@@ -67,6 +68,7 @@ std::string input_label(const InputCheck& c) {
     case InputState::changed: return std::string(what) + (c.is_template ? " modifié" : " modifiée");
     case InputState::missing: return std::string(what) + (c.is_template ? " absent" : " absente");
     case InputState::added: return std::string(what) + (c.is_template ? " ajouté" : " ajoutée");
+    case InputState::unreadable: return std::string(what) + " illisible";
     case InputState::unchanged: break;
   }
   return std::string(what) + (c.is_template ? " identique" : " identique");
@@ -74,13 +76,18 @@ std::string input_label(const InputCheck& c) {
 
 void check_hashes(const std::vector<ManifestEntry>& entries, bool is_template, std::vector<InputCheck>& checks) {
   for (const ManifestEntry& e : entries) {
-    InputCheck c{e.path, is_template, InputState::unchanged};
-    std::error_code ec;
-    if (!fs::is_regular_file(e.path, ec))
+    InputCheck c{e.path, is_template, InputState::unchanged, {}};
+    // A block at a time: an input swapped for a huge file or a FIFO neither fills memory nor blocks.
+    const input::FileHash hash = input::hash_input_file(e.path);
+    if (hash.missing) {
       c.state = InputState::missing;
-    else if (sha256_hex(read_file(e.path)) != e.sha256)
+    } else if (!hash.ok()) {
+      c.state = InputState::unreadable;
+      c.problem = hash.problem;
+    } else if (hash.sha256 != e.sha256) {
       c.state = InputState::changed;
-    checks.push_back(c);
+    }
+    checks.push_back(std::move(c));
   }
 }
 
@@ -90,7 +97,7 @@ void find_added(const std::vector<ManifestEntry>& recorded, const std::vector<Ma
   std::set<std::string> known;
   for (const ManifestEntry& e : recorded) known.insert(e.path);
   for (const ManifestEntry& e : now)
-    if (!known.count(e.path)) checks.push_back({e.path, is_template, InputState::added});
+    if (!known.count(e.path)) checks.push_back({e.path, is_template, InputState::added, {}});
 }
 
 Options regeneration_options(const Manifest& m, const Options& given, const fs::path& out) {
@@ -130,13 +137,15 @@ std::vector<FileCheck> compare_folders(const fs::path& folder, const fs::path& r
   std::vector<FileCheck> checks;
   for (const auto& [relative, path] : expected) {
     const auto it = present.find(relative);
-    if (it == present.end())
-      checks.push_back({relative, FileState::missing});
-    else
-      checks.push_back({relative, read_file(it->second) == read_file(path) ? FileState::identical : FileState::changed});
+    if (it == present.end()) {
+      checks.push_back({relative, FileState::missing, {}});
+    } else {
+      const input::SameBytes same = input::same_file_bytes(it->second, path);
+      checks.push_back({relative, same.same ? FileState::identical : FileState::changed, same.problem});
+    }
   }
   for (const auto& [relative, path] : present)
-    if (!expected.count(relative)) checks.push_back({relative, FileState::not_regenerated});
+    if (!expected.count(relative)) checks.push_back({relative, FileState::not_regenerated, {}});
   std::sort(checks.begin(), checks.end(), [](const FileCheck& a, const FileCheck& b) { return a.path < b.path; });
   return checks;
 }
@@ -146,13 +155,19 @@ int verify_command(const Options& options) {
   if (folder.filename().empty()) folder = folder.parent_path();  // "output/" → "output"
   const fs::path manifest_file = folder / "manifest.json";
   std::error_code ec;
-  if (!fs::is_regular_file(manifest_file, ec)) {
+  const input::InputFile manifest_text = input::read_input_file(manifest_file, kMaxManifestBytes, kManifestLimitScope);
+  if (manifest_text.missing) {
     std::cerr << "aap : " << manifest_file.generic_string() << " introuvable : rien à vérifier.\n";
+    return kInvalidInput;
+  }
+  if (!manifest_text.ok()) {
+    std::cerr << "aap : " << manifest_file.generic_string() << " : " << manifest_text.problem
+              << " ; rien n’a été vérifié.\n";
     return kInvalidInput;
   }
   Manifest manifest;
   try {
-    manifest = parse_manifest(read_file(manifest_file));
+    manifest = parse_manifest(manifest_text.bytes);
   } catch (const std::runtime_error& e) {
     std::cerr << "aap : " << manifest_file.generic_string() << " : " << e.what() << "\n";
     return kInvalidInput;
@@ -204,17 +219,21 @@ int verify_command(const Options& options) {
     std::cerr << "aap : échec de la régénération : " << e.what() << "\n";
     code = kWriteFailure;
   }
-  if (code == kOk && fs::is_regular_file(regenerated / "manifest.json", ec)) {
-    const Manifest now = parse_manifest(read_file(regenerated / "manifest.json"));
-    find_added(manifest.inputs, now.inputs, false, inputs);
-    find_added(manifest.templates, now.templates, true, inputs);
+  if (code == kOk) {
+    const input::InputFile now_text =
+        input::read_input_file(regenerated / "manifest.json", kMaxManifestBytes, kManifestLimitScope);
+    if (now_text.ok()) {
+      const Manifest now = parse_manifest(now_text.bytes);
+      find_added(manifest.inputs, now.inputs, false, inputs);
+      find_added(manifest.templates, now.templates, true, inputs);
+    }
   }
 
   std::size_t inputs_differing = 0;
   for (const InputCheck& c : inputs) {
     if (c.state == InputState::unchanged) continue;
     ++inputs_differing;
-    out << "  " << input_label(c) << " : " << c.path << "\n";
+    out << "  " << input_label(c) << " : " << c.path << (c.problem.empty() ? "" : " (" + c.problem + ")") << "\n";
   }
   if (inputs_differing == 0)
     out << "  entrées, modèles et référentiel inchangés (" << manifest.inputs.size() << " entrées, "
@@ -242,7 +261,8 @@ int verify_command(const Options& options) {
     ++counts[static_cast<int>(f.state)];
     if (quiet && f.state == FileState::identical) continue;
     const std::string label = state_label(f.state);
-    out << "  " << label << std::string(width - shown(label), ' ') << "  " << f.path << "\n";
+    out << "  " << label << std::string(width - shown(label), ' ') << "  " << f.path
+        << (f.problem.empty() ? "" : " (illisible : " + f.problem + ")") << "\n";
   }
   const bool all_identical = inputs_differing == 0 && counts[0] == files.size();
   out << "Résultat : " << counts[0] << (counts[0] >= 2 ? " identiques" : " identique") << ", " << counts[1]

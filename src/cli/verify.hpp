@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
+#include "input/input_file.hpp"
 
 namespace aap::cli {
 
@@ -18,10 +19,17 @@ const char* state_label(FileState state);
 struct FileCheck {
   std::string path;  // relative to the output folder
   FileState state = FileState::identical;
+  std::string problem;  // why a file counted as changed could not be read: "n’est pas un fichier ordinaire"
 };
 
-/// Compares every regular file of `folder` with `regenerated`, byte for byte, sorted by path: in both
-/// (identical or changed), only regenerated (missing from `folder`), only in `folder` (not regenerated).
+/// manifest.json lists every file with its SHA-256, some 150 bytes each: 64 Mo is over 400,000 files.
+inline constexpr std::size_t kMaxManifestBytes = 64 * input::kMebibyte;
+inline constexpr std::string_view kManifestLimitScope = "pour un manifeste";
+
+/// Compares every regular file of `folder` with `regenerated`, byte for byte and a block at a time (an
+/// output of any size is never loaded whole), sorted by path: in both (identical or changed, or changed
+/// with a `problem` when one cannot be read), only regenerated (missing from `folder`), only in `folder`
+/// (not regenerated).
 /// Hidden files at the top of `folder` (.gitkeep) are not outputs and are skipped.
 std::vector<FileCheck> compare_folders(const std::filesystem::path& folder,
                                        const std::filesystem::path& regenerated);

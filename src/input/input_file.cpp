@@ -217,7 +217,8 @@ SameBytes same_file_bytes(const std::filesystem::path& a, const std::filesystem:
   const std::filesystem::path* paths[2] = {&a, &b};
   for (int k = 0; k < 2; ++k) {
     if (InputFile refused = open_regular(*paths[k], fds[k], infos[k]); !refused.ok()) {
-      result.problem = paths[k]->string() + " : " + refused.problem;
+      result.unreadable = *paths[k];
+      result.problem = std::move(refused.problem);
       return result;
     }
   }
@@ -228,7 +229,8 @@ SameBytes same_file_bytes(const std::filesystem::path& a, const std::filesystem:
     for (int k = 0; k < 2; ++k) {
       got[k] = read_block(fds[k].get(), blocks[k].data(), kStreamBlock);
       if (got[k] < 0) {
-        result.problem = paths[k]->string() + " : fichier illisible : " + reason_fr(errno);
+        result.unreadable = *paths[k];
+        result.problem = "fichier illisible : " + reason_fr(errno);
         return result;
       }
     }

@@ -63,11 +63,11 @@ struct FileHash {
 FileHash hash_input_file(const std::filesystem::path& path);
 
 /// Whether the regular files `a` and `b` hold the same bytes, compared a block at a time (sizes first), so
-/// that outputs of any size are compared without being loaded. `problem` names the file that could not be
-/// read and why: "<chemin> : n’est pas un fichier ordinaire".
+/// that outputs of any size are compared without being loaded; a FIFO is refused, not waited on.
 struct SameBytes {
   bool same = false;
-  std::string problem;
+  std::filesystem::path unreadable;  // `a` or `b` when one could not be read (then `same` is false)
+  std::string problem;               // why, as InputFile::problem: "n’est pas un fichier ordinaire"
 };
 SameBytes same_file_bytes(const std::filesystem::path& a, const std::filesystem::path& b);
 

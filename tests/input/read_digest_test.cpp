@@ -88,7 +88,8 @@ TEST(InputFile, ComparesFilesBlockByBlock) {
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   const input::SameBytes special = without_hanging(fifo, [&] { return input::same_file_bytes(tmp / "a", fifo); });
   EXPECT_FALSE(special.same);
-  EXPECT_EQ(special.problem, fifo.string() + " : n’est pas un fichier ordinaire");
+  EXPECT_EQ(special.unreadable, fifo);
+  EXPECT_EQ(special.problem, "n’est pas un fichier ordinaire");
 }
 
 TEST(ReadDigest, ADossierFileRewrittenAfterLoadingKeepsTheHashOfTheBytesParsed) {
