@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "input/input_file.hpp"
 #include "render/json/manifest.hpp"
 
 namespace aap {
@@ -123,8 +124,16 @@ std::vector<std::pair<std::string, std::string>> OutputDir::checksums() const {
   const std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::pair<std::string, std::string>> sums;
   sums.reserve(written_.size());
-  for (const auto& [relative, sha256] : written_)
-    sums.emplace_back(relative, sha256 ? *sha256 : sha256_hex(read_file(staging_ / relative)));
+  for (const auto& [relative, sha256] : written_) {
+    if (sha256) {
+      sums.emplace_back(relative, *sha256);
+      continue;
+    }
+    // A block at a time: a carried-over print batch may be hundreds of megabytes.
+    const input::FileHash hash = input::hash_input_file(staging_ / relative);
+    if (!hash.ok()) fail("impossible de lire", staging_ / relative, hash.problem);
+    sums.emplace_back(relative, hash.sha256);
+  }
   return sums;
 }
 

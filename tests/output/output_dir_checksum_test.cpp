@@ -1,0 +1,65 @@
+// Files the output folder did not write from bytes in hand (recorded, carried over) are hashed a block at a
+// time: a carried-over print batch of hundreds of megabytes is never loaded whole for the manifest.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+#include "output/output_dir.hpp"
+#include "render/json/manifest.hpp"
+#include "support/process.hpp"
+#include "support/special_files.hpp"
+
+namespace aap {
+namespace {
+namespace fs = std::filesystem;
+using test::TempDir;
+
+std::size_t peak_memory() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoul(line.substr(6)) * 1024;
+  }
+  return 0;
+}
+
+/// The peak is process-wide: other tests run before may have raised it.
+void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+TEST(OutputDirChecksums, ALargeRecordedFileIsHashedWithoutBeingLoaded) {
+  TempDir tmp;
+  constexpr std::size_t kSize = std::size_t{256} * 1024 * 1024;
+  const std::string expected = [] { return sha256_hex(std::string(kSize, '\0')); }();
+  OutputDir out(tmp / "out");
+  test::sparse_file(out.staging() / "lot-impression.pdf", kSize);
+  out.record("lot-impression.pdf");
+  reset_peak_memory();
+  const auto sums = out.checksums();
+  EXPECT_LT(peak_memory(), std::size_t{200} * 1024 * 1024);
+  ASSERT_EQ(sums.size(), 1U);
+  EXPECT_EQ(sums[0].second, expected);
+}
+
+TEST(OutputDirChecksums, ARecordedFileSwappedForAFifoFailsByNameWithoutWaiting) {
+  TempDir tmp;
+  OutputDir out(tmp / "out");
+  const fs::path fifo = out.staging() / "annexes.xlsx";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  out.record("annexes.xlsx");
+  const std::string message = test::without_hanging(fifo, [&] {
+    try {
+      out.checksums();
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  });
+  EXPECT_EQ(message, "impossible de lire " + fifo.string() + " : n’est pas un fichier ordinaire");
+}
+
+}  // namespace
+}  // namespace aap
