@@ -1,5 +1,6 @@
 // Reading a whole input file into memory with its size bounded: checked on the open descriptor before a
-// byte is read, and the read itself capped, so that no input can exhaust memory or block the run.
+// byte is read, and the read itself capped, so that no input can exhaust memory or block the run. Files of
+// any size (outputs, for verify) are hashed or compared a block at a time, with the same care.
 #pragma once
 
 #include <cstddef>
