@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Letters benchmark (issue 3): `aap letters` on N synthetic dossiers under /usr/bin/time -v.
-# usage: bench/letters/run.sh [N] [JOBS]   (defaults 1000, 1). Prints wall, CPU, peak memory, letters/s, KB/letter.
+# Letters benchmark (issues 3 and 7): `aap letters` on N synthetic dossiers under /usr/bin/time -v, then
+# letters_bench on the same dossiers: the CPU time of each step of a letter on one thread, without the disk.
+# usage: bench/letters/run.sh [N] [JOBS]   (defaults 1000, 1). Prints wall, CPU, peak memory, letters/s, KB/letter,
+# then letters_bench's table (ms a letter per step, letters per second per core).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1000}
 jobs=${2:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench --target aap -j"$(nproc)" >/dev/null
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DAAP_BENCH=ON >/dev/null
+cmake --build build-bench --target aap letters_bench -j"$(nproc)" >/dev/null
 /usr/bin/python3 bench/generate_dossiers.py "$n" "$work/dossiers"
 /usr/bin/time -v ./build-bench/aap letters --quiet --jobs "$jobs" --dossiers "$work/dossiers" --out "$work/out" \
   2> "$work/time.txt"
@@ -25,3 +27,5 @@ echo "dossiers: $n jobs: $jobs letters: $letters"
 echo "wall: ${secs} s user: ${user} s sys: ${sys} s peak RSS: $((rss / 1024)) MB"
 echo "letters/s (wall): $(awk -v l="$letters" -v s="$secs" 'BEGIN {printf "%.1f", l / s}')"
 echo "bytes/letter: $((bytes / letters)) print batch: $((batch / 1024)) KB"
+echo
+./build-bench/bench/letters_bench "$work/dossiers" fixtures/campaign.json 2027-03-20
