@@ -73,6 +73,7 @@ class ContentCanvas final : public Canvas {
   void begin_page(double width_pt, double height_pt) override {
     pages_.push_back({width_pt, height_pt, {}});
     height_pt_ = height_pt;
+    line_width_pt_ = -1;  // each page's content starts from the default graphics state
     in_text_ = false;
     font_ = -1;
     size_pt_ = -1;
@@ -133,8 +134,12 @@ class ContentCanvas final : public Canvas {
 
   void line(double x0_pt, double y0_pt, double x1_pt, double y1_pt, double width_pt) override {
     std::string& out = end_text();
-    append_number(out, width_pt);
-    out += " w ";
+    // The line width is part of the graphics state: set again only when it changes (table rules share one).
+    if (width_pt != line_width_pt_) {
+      append_number(out, width_pt);
+      out += " w ";
+      line_width_pt_ = width_pt;
+    }
     append_number(out, x0_pt);
     out += ' ';
     append_number(out, height_pt_ - y0_pt);
@@ -183,6 +188,7 @@ class ContentCanvas final : public Canvas {
   std::vector<PageContent> pages_;
   double height_pt_ = 0;
   bool in_text_ = false;
+  double line_width_pt_ = -1;  // the stroke width set last on this page; -1 before any
   long long line_x_ = 0;  // where the current text line starts, in thousandths of a point
   long long line_y_ = 0;
   int font_ = -1;

@@ -365,6 +365,34 @@ TEST(PdfContent, RelativeMovesLandEveryRunWhereTheLayoutPutIt) {
   }
 }
 
+// Table rules share one stroke width: it is set once per page before the first rule, then only when it
+// changes, and every page sets it again (a page's content starts from the default graphics state).
+TEST(PdfContent, StrokeWidthIsSetBeforeTheFirstRuleOfEachPageAndOnlyWhenItChanges) {
+  const PaintedPdf painted = paint_pdf(test::sample_letter("2027-001", 60));
+  ASSERT_GE(painted.pages.size(), 2U);
+  for (std::size_t p = 0; p < painted.pages.size(); ++p) {
+    const std::string content = inflate(painted.pages[p].content);
+    std::istringstream in(content);
+    std::vector<std::string> tokens;
+    for (std::string t; in >> t;) tokens.push_back(t);
+    std::size_t widths = 0;
+    std::size_t strokes = 0;
+    std::string current;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i] == "w") {
+        ++widths;
+        EXPECT_NE(tokens[i - 1], current) << "page " << p + 1 << ": the same width set twice in a row";
+        current = tokens[i - 1];
+      } else if (tokens[i] == "S") {
+        ++strokes;
+        EXPECT_FALSE(current.empty()) << "page " << p + 1 << ": a rule drawn before any width";
+      }
+    }
+    EXPECT_GT(strokes, 10U) << "page " << p + 1;
+    EXPECT_LT(widths, strokes / 4) << "page " << p + 1;
+  }
+}
+
 TEST_F(PdfRenderer, CharacterTheFontLacksThrowsNamingIt) {
   doc::Document d = test::sample_letter();
   d.blocks.push_back(doc::Paragraph{test::text("Formation 中文 avancée")});
