@@ -180,9 +180,10 @@ Value letter_values(const Campaign& campaign, const DossierEvaluation& e, Date d
   Value scoring = Value::list();
   Value reasons = Value::list();
   for (const CriterionResult& c : e.criteria) {
-    all.push(criterion_values(c));
-    (c.eligibility ? eligibility : scoring).push(criterion_values(c));
-    if (c.eligibility && !c.passed) reasons.push(criterion_values(c));
+    Value criterion = criterion_values(c);  // formatted once, listed up to three times
+    if (c.eligibility && !c.passed) reasons.push(criterion);
+    (c.eligibility ? eligibility : scoring).push(criterion);
+    all.push(std::move(criterion));
     if (!c.eligibility) score_max += c.max_points;
   }
   root.set("score_max", std::to_string(score_max));
