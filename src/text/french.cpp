@@ -3,6 +3,8 @@
 
 #include <array>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "text/utf8.hpp"
@@ -257,11 +259,7 @@ bool needs_typography(std::string_view text) {
   return false;
 }
 
-}  // namespace
-
-std::string typography(std::string_view text) {
-  // Most spans of a letter have nothing to change: they are not decoded and encoded again.
-  if (!needs_typography(text)) return std::string(text);
+std::string typography_of(std::string_view text) {
   const auto decoded = text::decode_utf8(text);
   if (!decoded) return std::string(text);  // invalid input is the validator's to report, not ours to mangle
   const std::u32string& s = *decoded;
@@ -326,6 +324,25 @@ std::string typography(std::string_view text) {
     if (c == U'«' && i + 1 < s.size() && !is_space(s[i + 1])) out += kNarrowNbspCp;
   }
   return text::encode_utf8(out);
+}
+
+}  // namespace
+
+std::string typography(std::string_view text) {
+  // Most spans of a letter have nothing to change: they are not decoded and encoded again. The others are
+  // mostly the templates' own sentences, the same in every letter: each thread keeps their result.
+  if (!needs_typography(text)) return std::string(text);
+  constexpr std::size_t kCacheLimit = 4096;
+  constexpr std::size_t kLongestCached = 2048;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (text.size() > kLongestCached) return typography_of(text);
+  std::string key(text);
+  const auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  std::string result = typography_of(text);
+  if (cache.size() >= kCacheLimit) cache.clear();
+  cache.emplace(std::move(key), result);
+  return result;
 }
 
 }  // namespace aap::fr

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <stdexcept>
 #include <string>
 
@@ -212,6 +216,25 @@ TEST(FrenchTypography, LeavesUrlsEmailsTimesAndCodeAlone) {
 }
 
 // The common case, returned without being decoded: spaces of every kind, accents, other punctuation.
+// typography() keeps, per thread, the results of the texts it has seen (bounded, emptied when full): a text
+// seen before, after the store was emptied, or on another thread gives the same result.
+TEST(FrenchTypography, SameResultForATextSeenBeforeAfterManyOthersAndOnAnotherThread) {
+  const std::vector<std::string> texts = {"Objet : décision", "Bravo !", "l'association", "« citation »",
+                                          "Pourquoi ? Parce que ; enfin", "10 h 30 : http://a.fr/x?y=1"};
+  std::vector<std::string> first;
+  for (const std::string& t : texts) first.push_back(aap::fr::typography(t));
+  EXPECT_EQ(first[0], "Objet\u00A0: décision");
+  EXPECT_EQ(first[2], "l’association");
+  for (int i = 0; i < 10000; ++i) aap::fr::typography("texte n° " + std::to_string(i) + " : fin");
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(aap::fr::typography(texts[i]), first[i]) << texts[i];
+  std::vector<std::string> other(texts.size());
+  std::thread worker([&] {
+    for (std::size_t i = 0; i < texts.size(); ++i) other[i] = aap::fr::typography(texts[i]);
+  });
+  worker.join();
+  EXPECT_EQ(other, first);
+}
+
 TEST(FrenchTypography, TextWithoutHighPunctuationApostropheOrGuillemetIsUnchanged) {
   const std::string untouched[] = {
       "Le versement est subordonné à la signature d’une convention.",
