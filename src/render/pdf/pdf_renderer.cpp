@@ -8,11 +8,11 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -284,7 +284,9 @@ PoDoFo::PdfArray int_array(std::initializer_list<double> values) {
 class DictionaryText {
  public:
   /// The placeholder reference for slot `k` (0–3): an object number no document reaches.
-  static PoDoFo::PdfReference slot(int k) { return PoDoFo::PdfReference(kFirstPlaceholder + static_cast<unsigned>(k), 0); }
+  static PoDoFo::PdfReference slot(int k) {
+    return PoDoFo::PdfReference(kFirstPlaceholder + static_cast<unsigned>(k), 0);
+  }
 
   explicit DictionaryText(const PoDoFo::PdfDictionary& dictionary) {
     std::string text;
@@ -348,7 +350,8 @@ void prepare_dictionaries(FaceSubset& subset, const FontFace& face, const std::s
   d.AddKey(PdfName("FontName"), name);
   // Nonsymbolic (Latin text), Italic when slanted (PDF table 123).
   d.AddKey(PdfName("Flags"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic ? 32 + 64 : 32)));
-  d.AddKey(PdfName("FontBBox"), int_array({e.bbox[0] * scale, e.bbox[1] * scale, e.bbox[2] * scale, e.bbox[3] * scale}));
+  d.AddKey(PdfName("FontBBox"),
+           int_array({e.bbox[0] * scale, e.bbox[1] * scale, e.bbox[2] * scale, e.bbox[3] * scale}));
   d.AddKey(PdfName("ItalicAngle"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.italic_angle)));
   d.AddKey(PdfName("Ascent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.ascent * scale)));
   d.AddKey(PdfName("Descent"), PdfVariant(static_cast<PoDoFo::pdf_int64>(e.descent * scale)));
@@ -386,8 +389,15 @@ void prepare_dictionaries(FaceSubset& subset, const FontFace& face, const std::s
 /// The subset of face `index` holding `glyphs`. Letters of one kind often draw the same glyphs in a face
 /// (the italic and bold-italic phrases of a template): those subsets are kept, up to a bound, and shared.
 std::shared_ptr<const FaceSubset> face_subset(const FontFace& face, std::size_t index, const std::vector<bool>& glyphs) {
+  // Hashed (std::hash of a vector<bool> reads it by words); an ordered map compared the sets bit by bit.
+  struct KeyHash {
+    std::size_t operator()(const std::pair<std::size_t, std::vector<bool>>& k) const noexcept {
+      return std::hash<std::vector<bool>>()(k.second) * 31 + k.first;
+    }
+  };
   static std::mutex cache_mutex;
-  static std::map<std::pair<std::size_t, std::vector<bool>>, std::shared_ptr<const FaceSubset>> cache;
+  using Key = std::pair<std::size_t, std::vector<bool>>;
+  static std::unordered_map<Key, std::shared_ptr<const FaceSubset>, KeyHash> cache;
   constexpr std::size_t kCacheLimit = 4096;
   auto key = std::make_pair(index, glyphs);
   {
