@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-run benchmark (issue 7): `aap run` on N synthetic dossiers under /usr/bin/time -v, for each N given.
 # usage: bench/run/run.sh [JOBS] [N...]   (defaults: JOBS = nproc, N = 1000 10000)
-# Prints one Markdown table row per N: wall, CPU, peak memory, letters per second, bytes per output.
+# Prints one Markdown table row per N: wall, CPU, peak memory, letters per second, bytes per output, under
+# the date and the machine, and appends the same report to bench/RESULTS.md (RECORD=0 to only print it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jobs=${1:-$(nproc)}
@@ -13,6 +14,7 @@ trap 'rm -rf "$work"' EXIT
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build-bench --target aap -j2 >/dev/null 2>&1 || { echo "build failed" >&2; exit 1; }
 
+{
 echo "date: $(date -u '+%F %H:%M UTC'); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average: $(cut -d' ' -f1-3 /proc/loadavg); --jobs $jobs"
 echo
 echo "| N | wall | user + sys CPU | peak RSS | letters | letters / s (wall) | letters / s / core (CPU) | bytes / letter | print batch | other outputs |"
@@ -42,3 +44,8 @@ for n in "${sizes[@]}"; do
     printf "| %d | %.1f s | %.1f + %.1f s | %d MB | %d | %.0f | %.0f | %.1f KB | %.1f MB | %s |\n",
       n, s, u, y, r / 1024, l, l / s, l / (u + y), lb / l / 1024, b / 1048576, o }'
 done
+} | tee "$work/report.md"
+if [ "${RECORD:-1}" != 0 ]; then
+  { echo; echo "### \`bench/run/run.sh $jobs ${sizes[*]}\`"; echo; cat "$work/report.md"; } >> bench/RESULTS.md
+  echo "(appended to bench/RESULTS.md)" >&2
+fi
