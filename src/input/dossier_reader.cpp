@@ -288,7 +288,9 @@ void file_problem(DossierLoad& load, const std::string& file, std::string messag
 void read_file(const std::filesystem::path& path, DossierLoad& load) {
   const input::InputFile file = input::read_input_file(path, input::kMaxJsonBytes, input::kJsonLimitScope);
   if (!file.ok()) {
-    file_problem(load, path.string(), file.problem);
+    std::error_code ec;
+    const bool dangling = file.missing && std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec));
+    file_problem(load, path.string(), dangling ? "lien symbolique vers un fichier introuvable" : file.problem);
     return;
   }
   load.add_file(path, file.sha256);
@@ -373,9 +375,11 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
         std::error_code type_ec;
         // A FIFO, device or socket named *.json is read like the others, and refused as not a regular
         // file: skipping it would drop a dossier without a word.
+        // A symbolic link to nothing is kept too: its read reports the link, not a silent gap.
         const fs::file_type type = it->status(type_ec).type();
+        const bool dangling = type == fs::file_type::not_found && it->is_symlink(type_ec);
         if (it->path().extension() == ".json" && type != fs::file_type::directory &&
-            type != fs::file_type::not_found) {
+            (type != fs::file_type::not_found || dangling)) {
           names.push_back(it->path().filename().string());
         } else if (is_csv(it->path()) && type == fs::file_type::regular) {
           spreadsheets.push_back(it->path().generic_string());

@@ -206,6 +206,21 @@ TEST(DossierFolderSpecialFiles, ASocketNamedJsonIsRefusedAsNotARegularFile) {
   ::close(fd);
 }
 
+// A symbolic link named *.json whose target is gone is a dossier lost: named, not skipped.
+TEST(DossierFolderSpecialFiles, ASymbolicLinkToNothingIsReportedByName) {
+  TempDir tmp;
+  fs::copy_file(kRoot / "fixtures/dossiers/2027-001.json", tmp / "a.json");
+  fs::create_symlink(tmp / "deplace.json", tmp / "b.json");
+  const DossierLoad load = read_dossiers({tmp.path()});
+  ASSERT_EQ(load.diagnostics.size(), 1u);
+  EXPECT_EQ(load.diagnostics[0].to_string(),
+            (tmp / "b.json").string() + ": lien symbolique vers un fichier introuvable");
+  ASSERT_EQ(load.invalid.size(), 1u);
+  EXPECT_EQ(load.invalid[0].file, (tmp / "b.json").string());
+  ASSERT_EQ(load.dossiers.size(), 1u);
+  EXPECT_EQ(load.files, std::vector<fs::path>{tmp / "a.json"});
+}
+
 TEST(DossierReader, AFifoNamedDirectlyIsRefusedAsNotARegularFileLikeInAFolder) {
   TempDir tmp;
   const fs::path fifo = tmp / "dossier.json";
