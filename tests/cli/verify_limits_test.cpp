@@ -18,20 +18,10 @@ using test::run_aap;
 using test::sparse_file;
 using test::TempDir;
 using test::without_hanging;
+using test::peak_memory;
+using test::reset_peak_memory;
 
 const fs::path kRoot = AAP_SOURCE_DIR;
-
-std::size_t peak_memory() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoul(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
-/// The peak is process-wide: other tests run before may have raised it.
-void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 bool has_line(const std::string& text, const std::string& line) {
   return ("\n" + text).find("\n" + line + "\n") != std::string::npos;

@@ -17,18 +17,8 @@ namespace aap {
 namespace {
 namespace fs = std::filesystem;
 using test::TempDir;
-
-std::size_t peak_memory() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoul(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
-/// The peak is process-wide: other tests run before may have raised it.
-void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+using test::peak_memory;
+using test::reset_peak_memory;
 
 TEST(OutputDirChecksums, ALargeRecordedFileIsHashedWithoutBeingLoaded) {
   TempDir tmp;

@@ -1,4 +1,5 @@
-// Special files for the input-limit tests: huge sparse files, and FIFOs read without hanging the suite.
+// Special files for the input-limit tests: huge sparse files, FIFOs read without hanging the suite, and
+// the process's peak memory, to show a large file was not loaded whole.
 #pragma once
 
 #include <fcntl.h>
@@ -10,10 +11,24 @@
 #include <cstddef>
 #include <fstream>
 #include <future>
+#include <string>
 
 namespace aap::test {
 
 inline constexpr std::size_t kFiveGigabytes = std::size_t{5} * 1024 * 1024 * 1024;
+
+/// The peak resident memory of this process since the last reset_peak_memory(), in bytes.
+inline std::size_t peak_memory() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoul(line.substr(6)) * 1024;
+  }
+  return 0;
+}
+
+/// The peak is process-wide: other tests run before may have raised it.
+inline void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 /// A file of `size` zero bytes that takes no disk: its blocks are holes.
 inline std::filesystem::path sparse_file(const std::filesystem::path& path, std::size_t size) {
