@@ -5,14 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
-
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
 
 #include "input/json_parse.hpp"
+#include "input/sha256.hpp"
 
 namespace aap::input {
 
@@ -40,36 +39,6 @@ class Descriptor {
 
  private:
   int fd_ = -1;
-};
-
-// SHA-256 through OpenSSL's libcrypto, fed a block at a time.
-class Sha256 {
- public:
-  Sha256() : context_(EVP_MD_CTX_new()) {
-    if (context_ == nullptr || EVP_DigestInit_ex(context_, EVP_sha256(), nullptr) != 1) unavailable();
-  }
-  ~Sha256() { EVP_MD_CTX_free(context_); }
-  Sha256(const Sha256&) = delete;
-  Sha256& operator=(const Sha256&) = delete;
-  void update(const char* data, std::size_t size) {
-    if (EVP_DigestUpdate(context_, data, size) != 1) unavailable();
-  }
-  std::string hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_DigestFinal_ex(context_, digest, &length) != 1) unavailable();
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < length; ++i) {
-      text += kHex[digest[i] >> 4];
-      text += kHex[digest[i] & 0x0F];
-    }
-    return text;
-  }
-
- private:
-  [[noreturn]] static void unavailable() { throw std::runtime_error("SHA-256 indisponible (OpenSSL)"); }
-  EVP_MD_CTX* context_;
 };
 
 // strerror speaks English under the C locale the program runs in; the common causes are said in French.
@@ -181,7 +150,7 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
   }
   file.bytes.resize(filled);
   Sha256 hash;
-  hash.update(file.bytes.data(), file.bytes.size());
+  hash.update(file.bytes);
   file.sha256 = hash.hex();
   return file;
 }
@@ -204,7 +173,7 @@ FileHash hash_input_file(const std::filesystem::path& path) {
       return result;
     }
     if (got == 0) break;
-    hash.update(block.data(), static_cast<std::size_t>(got));
+    hash.update(std::string_view(block.data(), static_cast<std::size_t>(got)));
   }
   result.sha256 = hash.hex();
   return result;

@@ -50,14 +50,6 @@ void remove_abandoned(const fs::path& parent, const std::string& prefix) {
 
 }  // namespace
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("impossible de lire", path, std::strerror(errno));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) fail("impossible de lire", path, std::strerror(errno));
-  return bytes;
-}
-
 OutputDir::OutputDir(fs::path out) : out_(std::move(out)) {
   if (out_.filename().empty()) out_ = out_.parent_path();  // "output/" → "output"
   const fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();

@@ -58,9 +58,6 @@ class OutputDir {
   bool committed_ = false;
 };
 
-/// Reads a whole file; throws std::runtime_error in French naming it.
-std::string read_file(const std::filesystem::path& path);
-
 /// Whether `relative` names a file inside the output folder: not empty, not absolute, every component a
 /// plain name (no "", "." or ".."). OutputDir refuses any other path, so that nothing is written outside.
 bool is_safe_relative_path(std::string_view relative);

@@ -16,6 +16,7 @@
 namespace aap {
 namespace {
 namespace fs = std::filesystem;
+using test::slurp;
 using test::TempDir;
 
 // SHA-256 of "abc" (FIPS 180-2, appendix B.1).
@@ -29,7 +30,7 @@ TEST(OutputDir, WrittenFilesCarryTheChecksumOfTheirBytes) {
   ASSERT_EQ(sums.size(), 1U);
   EXPECT_EQ(sums[0].first, "courriers/a.pdf");
   EXPECT_EQ(sums[0].second, kAbc);
-  EXPECT_EQ(read_file(out.staging() / "courriers/a.pdf"), "abc");
+  EXPECT_EQ(slurp(out.staging() / "courriers/a.pdf"), "abc");
 }
 
 // A writer that wrote its file itself (libxlsxwriter) is hashed from the file, as it is on disk.
@@ -74,7 +75,7 @@ TEST(OutputDir, ThreadsWritingAtOnceLoseNoFile) {
   ASSERT_EQ(sums.size(), static_cast<std::size_t>(kThreads * kFiles));
   for (std::size_t i = 1; i < sums.size(); ++i) EXPECT_LT(sums[i - 1].first, sums[i].first);
   for (const auto& [relative, sha256] : sums) {
-    const std::string bytes = read_file(out.staging() / relative);
+    const std::string bytes = slurp(out.staging() / relative);
     EXPECT_EQ(sha256, sha256_hex(bytes)) << relative;
     EXPECT_EQ(relative.substr(relative.rfind('/') + 1), bytes + ".pdf");
   }

@@ -191,7 +191,6 @@ TEST(TemplateLimits, AFiveGigabyteTemplateIsRefusedWithoutBeingRead) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
-
 TEST(InputLimits, AFifoIsRefusedAsNotARegularFileWithoutWaitingForAWriter) {
   TempDir tmp;
   const fs::path csv = tmp / "dossiers.csv";

@@ -1,28 +1,11 @@
-// manifest.json, and SHA-256 through OpenSSL's libcrypto rather than a hand-written hash.
+// manifest.json: what a run read and wrote, with their SHA-256, and how to run it again.
 #include "render/json/manifest.hpp"
-
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace aap {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 indisponible (OpenSSL)");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
-}
 
 std::string manifest_json(const Manifest& m) {
   using Json = nlohmann::ordered_json;

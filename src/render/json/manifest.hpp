@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/sha256.hpp"  // sha256_hex, for what the manifest names
 #include "model/date.hpp"
 
 namespace aap {
@@ -35,9 +36,6 @@ struct Manifest {
   std::vector<ManifestEntry> outputs;    // every file written but the manifest itself
   std::optional<ManifestCommand> command_line;  // absent in manifests written before `verify` existed
 };
-
-/// Lower-case hexadecimal SHA-256 of some bytes.
-std::string sha256_hex(std::string_view bytes);
 
 /// The JSON text; each list sorted by path so that the file does not depend on the order of work.
 std::string manifest_json(const Manifest& manifest);
