@@ -1,4 +1,5 @@
 // The command line, with Boost.Program_options: a subcommand, then the common options (SPEC §2).
+#include "build_paths.hpp"
 #include "cli/options.hpp"
 
 #include <boost/program_options.hpp>

@@ -1,4 +1,5 @@
 // The program runs on mimalloc (CMakeLists.txt says why); the sanitized builds keep their own allocator.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <gmock/gmock.h>
 

@@ -1,4 +1,5 @@
 // End-to-end: the documents that `aap run` writes, read back through independent readers.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // End-to-end: what `aap run` writes for the préfecture (@ctes), the open data (SCDL) and the mailing,
 // read back through independent readers (xmllint, Python's xml, csv and email packages).
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 

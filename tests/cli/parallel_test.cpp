@@ -1,4 +1,5 @@
 // --jobs: the fork-join loop, and whole runs whose files are the same bytes whatever the thread count.
+#include "test_paths.hpp"
 #include "cli/parallel.hpp"
 
 #include <gtest/gtest.h>

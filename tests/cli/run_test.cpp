@@ -1,4 +1,5 @@
 // End-to-end: the built `aap` on the fixtures and on invalid inputs (exit codes, messages, files).
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,4 +1,5 @@
 // `aap simulate`: amounts as typed, the table, the CSV and XLSX files, and agreement with `aap run`.
+#include "test_paths.hpp"
 #include "cli/simulate.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 // `aap verify` on hostile folders: a manifest too large or not a regular file is refused by name, outputs
 // of any size are compared without being loaded, and an input swapped for a FIFO never blocks it.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 

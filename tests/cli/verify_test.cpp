@@ -1,4 +1,5 @@
 // `aap verify`: a fresh output is identical; a letter edited by hand, a dossier changed afterwards are not.
+#include "test_paths.hpp"
 #include "cli/verify.hpp"
 
 #include <gtest/gtest.h>

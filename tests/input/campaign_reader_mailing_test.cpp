@@ -1,5 +1,6 @@
 // The campaign fields that the @ctes envelope, the open data and the mailing use: authority.siret,
 // authority.contact.email, deliberation.number (as an @ctes internal number), deliberation.classification.
+#include "test_paths.hpp"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,5 @@
 // CommuneTable: the `insee_code;name;territory` file, its checks, and Marseille's arrondissements.
+#include "test_paths.hpp"
 #include "input/communes.hpp"
 
 #include <gmock/gmock.h>

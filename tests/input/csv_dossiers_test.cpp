@@ -1,5 +1,6 @@
 // Dossiers from dossiers.csv and sessions.csv: the same model and the same rules as the JSON reader, and
 // messages naming the file, line and column.
+#include "test_paths.hpp"
 #include "input/csv_dossiers.hpp"
 
 #include <gtest/gtest.h>

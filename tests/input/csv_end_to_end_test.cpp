@@ -1,5 +1,6 @@
 // End-to-end: the built `aap` on the dossiers as CSV gives the very evaluation.json it gives on the JSON
 // fixtures, whatever the separator, encoding, line ends and value forms; CSV errors stop the run.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,5 +1,6 @@
 // Every invalid dossier of tests/data/invalid/ is refused on the field EXPECTED.tsv names (its fixtures'
 // author's independent statement of what each case breaks).
+#include "test_paths.hpp"
 #include "input/dossier_reader.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 // The SHA-256 each reader reports is that of the very bytes it parsed, taken at read time: a file rewritten
 // afterwards (while the run works) cannot change what the manifest names. And special files in a dossier
 // folder are refused aloud, never skipped or waited on.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <sys/stat.h>

@@ -1,5 +1,6 @@
 // `aap run` killed with SIGKILL while it writes: the previous output folder is left exactly as it was,
 // and the next run removes the dead run's temporary folder (SPEC §7, Atomic).
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <fcntl.h>

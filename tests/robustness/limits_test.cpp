@@ -1,5 +1,6 @@
 // Inputs far beyond the ordinary — a 50 Mo dossier file, a nesting bomb, a 10,000-line template — are
 // refused with a clear message or handled, never a crash.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 // Nothing is written outside --out, and --out keeps clear of the inputs (SPEC §7, Safe and Atomic).
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>

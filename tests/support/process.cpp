@@ -1,4 +1,5 @@
 // Runs a program for end-to-end tests (fork, exec, wait), output captured through temporary files.
+#include "test_paths.hpp"
 #include "support/process.hpp"
 
 #include <fcntl.h>

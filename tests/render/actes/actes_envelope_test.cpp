@@ -1,5 +1,6 @@
 // The @ctes envelope of the deliberation: well-formed (xmllint), and each field read back with Python's
 // XML parser — nature, matière, internal number, subject, files.
+#include "test_paths.hpp"
 #include "render/actes/actes_envelope.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,6 @@
 // The deliberation as files: the PDF read by pdftotext, the ODT converted by LibreOffice, the same text in
 // both, and a 150-row distribution that crosses pages with its header row repeated.
+#include "test_paths.hpp"
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 

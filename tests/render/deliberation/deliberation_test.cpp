@@ -1,4 +1,5 @@
 // The deliberation built from the shipped templates: counts, distribution, figures and words, blanks.
+#include "test_paths.hpp"
 #include "render/deliberation/deliberation.hpp"
 
 #include <gmock/gmock.h>

@@ -1,4 +1,5 @@
 // The four letters built from the shipped templates: amounts in figures and words, reasons, recourse, blocks.
+#include "test_paths.hpp"
 #include "render/letters/letter.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
 // The mailing list and the e-mails, read back with Python's csv and email packages.
+#include "test_paths.hpp"
 #include "render/mailing/mailing.hpp"
 
 #include <gtest/gtest.h>

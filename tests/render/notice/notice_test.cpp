@@ -1,4 +1,5 @@
 // The call-for-projects notice: every threshold, weight, cap and date read from the campaign.
+#include "test_paths.hpp"
 #include "render/notice/notice.hpp"
 
 #include <gmock/gmock.h>

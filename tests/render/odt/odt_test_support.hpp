@@ -2,6 +2,7 @@
 // LibreOffice conversion and pdftotext.
 #pragma once
 
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <unistd.h>
 

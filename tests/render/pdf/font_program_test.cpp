@@ -1,4 +1,5 @@
 // Per-document font subsets checked with an independent reader (fontTools) and against the glyph tables.
+#include "test_paths.hpp"
 #include "render/pdf/font_program.hpp"
 
 #include <gtest/gtest.h>

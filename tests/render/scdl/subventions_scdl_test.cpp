@@ -1,4 +1,5 @@
 // The SCDL « subventions » open-data file, read back with Python's csv module.
+#include "test_paths.hpp"
 #include "render/scdl/subventions_scdl.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
 // templates/README.md is the legal service's only reference: every value a shipped template uses is listed.
+#include "test_paths.hpp"
 #include <gtest/gtest.h>
 
 #include <filesystem>

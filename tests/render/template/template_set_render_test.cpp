@@ -1,5 +1,6 @@
 // Rendering through parsed templates cached per thread, partials written in at load: byte for byte what
 // kainjow gives when it parses the template and each partial at every letter (the way render() used to work).
+#include "test_paths.hpp"
 #include "render/template/template_set.hpp"
 
 #include <gtest/gtest.h>

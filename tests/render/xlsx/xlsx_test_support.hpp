@@ -1,6 +1,7 @@
 // Running the Python readers of the annexes tests and parsing what they print.
 #pragma once
 
+#include "test_paths.hpp"
 #include <unistd.h>
 
 #include <cstdio>
