@@ -14,6 +14,7 @@
 #include "cli/verify.hpp"
 #include "input/campaign_reader.hpp"
 #include "input/dossier_reader.hpp"
+#include "output/out_folder.hpp"
 #include "render/json/manifest.hpp"
 #include "text/french.hpp"
 
@@ -253,7 +254,9 @@ std::vector<InputPlace> input_places(const Options& o) {
 int dispatch(Run& run) {
   if (run.options.command == "verify") return verify_command(run.options);
   if (run.options.command != "check" && run.options.command != "explain") {
-    const std::string problem = out_location_problem(run.options.out, input_places(run.options));
+    std::string problem = out_location_problem(run.options.out, input_places(run.options));
+    // A folder is replaced whole: refused unless everything it holds is an output aap wrote.
+    if (problem.empty() && run.options.command != "simulate") problem = out_replacement_problem(run.options.out);
     if (!problem.empty()) {
       std::cerr << "aap : " << problem << ". Rien n’a été écrit.\n";
       return kUsage;

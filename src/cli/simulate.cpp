@@ -16,6 +16,7 @@
 #include "cli/app.hpp"
 #include "cli/pipeline.hpp"
 #include "render/xlsx/simulation_workbook.hpp"
+#include "text/errno_fr.hpp"
 #include "text/french.hpp"
 #include "text/utf8.hpp"
 
@@ -76,16 +77,16 @@ void write_atomically(const fs::path& file, const std::string& bytes) {
   const fs::path temporary = file.string() + ".tmp-" + std::to_string(getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + std::strerror(errno));
+    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + fr::errno_reason(errno));
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + std::strerror(errno));
+    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + fr::errno_reason(errno));
   }
   std::error_code ec;
   fs::rename(temporary, file, ec);
   if (ec) {
     fs::remove(temporary, ec);
-    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + ec.message());
+    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + fr::error_reason(ec));
   }
 }
 
@@ -104,7 +105,7 @@ void write_workbook_atomically(const fs::path& file, const Simulation& s, const 
   fs::rename(temporary, file, ec);
   if (ec) {
     fs::remove(temporary, ec);
-    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + ec.message());
+    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + fr::error_reason(ec));
   }
 }
 

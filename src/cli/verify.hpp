@@ -22,10 +22,6 @@ struct FileCheck {
   std::string problem;  // why a file counted as changed could not be read: "n’est pas un fichier ordinaire"
 };
 
-/// manifest.json lists every file with its SHA-256, some 150 bytes each: 64 Mo is over 400,000 files.
-inline constexpr std::size_t kMaxManifestBytes = 64 * input::kMebibyte;
-inline constexpr std::string_view kManifestLimitScope = "pour un manifeste";
-
 /// Compares every regular file of `folder` with `regenerated`, byte for byte and a block at a time (an
 /// output of any size is never loaded whole), sorted by path: in both (identical or changed, or changed
 /// with a `problem` when one cannot be read), only regenerated (missing from `folder`), only in `folder`

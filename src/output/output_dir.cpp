@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,7 +15,9 @@
 #include <system_error>
 
 #include "input/input_file.hpp"
+#include "output/out_folder.hpp"
 #include "render/json/manifest.hpp"
+#include "text/errno_fr.hpp"
 
 namespace aap {
 namespace fs = std::filesystem;
@@ -50,17 +53,16 @@ void remove_abandoned(const fs::path& parent, const std::string& prefix) {
 
 }  // namespace
 
-OutputDir::OutputDir(fs::path out) : out_(std::move(out)) {
-  if (out_.filename().empty()) out_ = out_.parent_path();  // "output/" → "output"
+OutputDir::OutputDir(fs::path out) : out_(named_folder(out)) {
   const fs::path parent = out_.parent_path().empty() ? fs::path(".") : out_.parent_path();
   std::error_code ec;
   fs::create_directories(parent, ec);
-  if (ec) fail("impossible de créer le dossier", parent, ec.message());
+  if (ec) fail("impossible de créer le dossier", parent, fr::error_reason(ec));
   remove_abandoned(parent, temp_prefix(out_));
   staging_ = parent / (temp_prefix(out_) + std::to_string(getpid()));
   fs::remove_all(staging_, ec);
   if (!fs::create_directory(staging_, ec) || ec)
-    fail("impossible de créer le dossier temporaire", staging_, ec.message());
+    fail("impossible de créer le dossier temporaire", staging_, fr::error_reason(ec));
 }
 
 OutputDir::~OutputDir() {
@@ -74,16 +76,95 @@ void OutputDir::write(const std::string& relative, std::string_view bytes) {
   const fs::path path = staging_ / relative;
   make_parent(path);
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) fail("impossible d’écrire", path, std::strerror(errno));
+  if (!file) fail("impossible d’écrire", path, fr::errno_reason(errno));
   file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   file.close();
-  if (!file) fail("impossible d’écrire", path, std::strerror(errno));
+  if (!file) fail("impossible d’écrire", path, fr::errno_reason(errno));
   remember(relative, sha256_hex(bytes));
 }
 
 void OutputDir::record(const std::string& relative) {
   if (!is_safe_relative_path(relative)) fail("chemin de sortie refusé", relative, "il sortirait du dossier des sorties");
   remember(relative, std::nullopt);
+}
+
+namespace {
+
+// Copies the regular file `from` to the new file `to` without following a link at either end.
+void copy_regular(const fs::path& from, const fs::path& to) {
+  const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  if (in < 0) fail("impossible de reprendre", from, fr::errno_reason(errno));
+  struct stat st {};
+  if (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(in);
+    fail("impossible de reprendre", from, "ce n’est pas un fichier ordinaire");
+  }
+  const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+  if (out < 0) {
+    const int error = errno;
+    ::close(in);
+    fail("impossible d’écrire", to, fr::errno_reason(error));
+  }
+  char block[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(in, block, sizeof block);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int error = errno;
+      ::close(in);
+      ::close(out);
+      fail("impossible de reprendre", from, fr::errno_reason(error));
+    }
+    if (got == 0) break;
+    for (ssize_t done = 0; done < got;) {
+      const ssize_t put = ::write(out, block + done, static_cast<std::size_t>(got - done));
+      if (put < 0 && errno == EINTR) continue;
+      if (put < 0) {
+        const int error = errno;
+        ::close(in);
+        ::close(out);
+        fail("impossible d’écrire", to, fr::errno_reason(error));
+      }
+      done += put;
+    }
+  }
+  ::close(in);
+  if (::close(out) != 0) fail("impossible d’écrire", to, fr::errno_reason(errno));
+}
+
+}  // namespace
+
+void OutputDir::carry_over(const std::function<bool(const std::string&)>& keep) {
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(out_, ec))) carry_folder("", keep);
+}
+
+// Relative paths are built from the names listed, never from fs::relative, which resolves links.
+void OutputDir::carry_folder(const std::string& prefix, const std::function<bool(const std::string&)>& keep) {
+  const fs::path from = prefix.empty() ? out_ : out_ / prefix;
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(from, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  if (ec) fail("impossible de lire le dossier", from, fr::error_reason(ec));
+  std::sort(names.begin(), names.end());
+  for (const std::string& name : names) {
+    if (prefix.empty() && name == ".gitkeep") continue;  // commit() keeps it
+    const std::string relative = prefix.empty() ? name : prefix + "/" + name;
+    const fs::path path = out_ / relative;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) fail("impossible de reprendre", path, fr::errno_reason(errno));
+    if (S_ISDIR(st.st_mode)) {
+      carry_folder(relative, keep);
+    } else if (!S_ISREG(st.st_mode)) {
+      fail("impossible de reprendre", path,
+           S_ISLNK(st.st_mode) ? "c’est un lien symbolique, qu’aap ne suit jamais" : "ce n’est pas un fichier ordinaire");
+    } else if (keep(relative)) {
+      make_parent(staging_ / relative);
+      copy_regular(path, staging_ / relative);
+      remember(relative, std::nullopt);
+    }
+  }
 }
 
 void OutputDir::make_parent(const fs::path& path) {
@@ -94,7 +175,7 @@ void OutputDir::make_parent(const fs::path& path) {
   }
   std::error_code ec;
   fs::create_directories(parent, ec);
-  if (ec) fail("impossible de créer le dossier", parent, ec.message());
+  if (ec) fail("impossible de créer le dossier", parent, fr::error_reason(ec));
   const std::lock_guard<std::mutex> lock(mutex_);
   folders_.insert(parent);
 }
@@ -131,17 +212,21 @@ std::vector<std::pair<std::string, std::string>> OutputDir::checksums() const {
 
 void OutputDir::commit() {
   std::error_code ec;
+  // Checked when the run started; looked at again, names and types only, in case something was added
+  // to the folder while the run worked: the swap below deletes whatever the previous folder holds.
+  if (const std::string problem = out_replacement_problem(out_, false); !problem.empty())
+    throw std::runtime_error(problem);
   // The repository keeps output/ with a .gitkeep: the new folder keeps it too.
   if (fs::exists(out_ / ".gitkeep", ec)) std::ofstream(staging_ / ".gitkeep").close();
   if (fs::exists(out_, ec)) {
     if (!fs::is_directory(out_, ec)) fail("la sortie n’est pas un dossier :", out_, "fichier existant");
     if (renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
-      fail("impossible de remplacer le dossier", out_, std::strerror(errno));
+      fail("impossible de remplacer le dossier", out_, fr::errno_reason(errno));
     committed_ = true;
     fs::remove_all(staging_, ec);  // now holds the previous outputs
   } else {
     if (std::rename(staging_.c_str(), out_.c_str()) != 0)
-      fail("impossible de créer le dossier", out_, std::strerror(errno));
+      fail("impossible de créer le dossier", out_, fr::errno_reason(errno));
     committed_ = true;
   }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -33,9 +34,9 @@ class OutputDir {
   /// Records a file that a writer put into the staging folder by itself (its checksum is read later).
   void record(const std::string& relative);
   /// Copies the previous output folder's files into the staging folder (for a one-family command),
-  /// except those for which `keep` returns false.
-  template <class Keep>
-  void carry_over(Keep keep);
+  /// except those for which `keep` returns false, and the `.gitkeep` that commit() keeps. Links are never
+  /// followed: a symbolic link or a special file below `out` throws (the output-folder rule refused them).
+  void carry_over(const std::function<bool(const std::string&)>& keep);
   /// The relative paths written so far, sorted.
   std::vector<std::string> written() const;
   /// Each file written so far with its SHA-256 (hex), sorted by path; a file recorded without its bytes
@@ -50,6 +51,7 @@ class OutputDir {
   std::filesystem::path out_;
   std::filesystem::path staging_;
   void make_parent(const std::filesystem::path& path);
+  void carry_folder(const std::string& prefix, const std::function<bool(const std::string&)>& keep);
   void remember(const std::string& relative, std::optional<std::string> sha256);
 
   mutable std::mutex mutex_;
@@ -74,19 +76,5 @@ struct InputPlace {
 /// input, which replacing the output folder would delete. Paths are compared once made absolute with
 /// symbolic links resolved, so that "a/../b" or a link to an input folder are caught too.
 std::string out_location_problem(const std::filesystem::path& out, const std::vector<InputPlace>& inputs);
-
-template <class Keep>
-void OutputDir::carry_over(Keep keep) {
-  namespace fs = std::filesystem;
-  if (!fs::is_directory(out_)) return;
-  for (const auto& entry : fs::recursive_directory_iterator(out_)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string relative = fs::relative(entry.path(), out_).generic_string();
-    if (!keep(relative)) continue;
-    fs::create_directories((staging_ / relative).parent_path());
-    fs::copy_file(entry.path(), staging_ / relative, fs::copy_options::overwrite_existing);
-    remember(relative, std::nullopt);
-  }
-}
 
 }  // namespace aap

