@@ -12,6 +12,8 @@ packages=(
   libmimalloc-dev libdeflate-dev
   # fonts embedded in the PDFs
   fonts-liberation2
+  # the sRGB ICC profile of the PDFs' output intent (PDF/A-2), compiled in (src/render/pdf/make_icc_table.py)
+  icc-profiles-free
   # build: the PDF fonts are subset at build time (src/render/pdf/make_font_tables.py)
   python3-fonttools
   # tests: GoogleTest and the independent readers of our documents
@@ -19,6 +21,8 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui
   # tests: xmllint checks the @ctes envelope (deliberation-actes.xml) is well-formed
   libxml2-utils
+  # tests: pikepdf reads the PDFs' catalog, XMP, structure tree and marked content (PDF/A-2, PDF/UA-1)
+  python3-pikepdf
   # tests and bench/: /usr/bin/time measures aap's peak memory (tests/robustness/limits_test.cpp)
   time
   # fuzzing (fuzz/run.sh): clang and its libFuzzer runtime

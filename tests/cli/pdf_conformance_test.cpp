@@ -1,0 +1,130 @@
+// End-to-end: the notice, the deliberation and a letter of each decision, as `aap run` writes them, checked
+// clause by clause for PDF/A-2 and PDF/UA-1 through pikepdf (tests/render/pdf/pdf_conformance.py), poppler
+// and qpdf. There is no veraPDF on these machines: each clause is read back by an independent reader.
+#include "test_paths.hpp"
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/process.hpp"
+
+namespace aap {
+namespace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+using test::run_aap;
+using test::run_process;
+using test::TempDir;
+
+const fs::path kRoot = AAP_SOURCE_DIR;
+
+const fs::path& output() {
+  static TempDir dir;
+  static const bool ran = [] {
+    const auto r = run_aap({"run", "--quiet", "--out", (dir / "out").string()}, kRoot);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return true;
+  }();
+  (void)ran;
+  static const fs::path out = dir / "out";
+  return out;
+}
+
+// The notice, the deliberation, and the letters of a funded, a partially funded, a not funded and an
+// ineligible dossier (fixtures/README.md).
+const std::vector<std::string> kDocuments = {"avis-appel-a-projets.pdf", "deliberation.pdf",
+                                             "courriers/2027-003.pdf", "courriers/2027-006.pdf",
+                                             "courriers/2027-009.pdf", "courriers/2027-019.pdf"};
+
+json facts(const fs::path& pdf) {
+  const auto r = run_process({AAP_PYTHON, kRoot / "tests/render/pdf/pdf_conformance.py", pdf.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return json::parse(r.out);
+}
+
+/// "2027-03-20T00:00:00Z" from the Info date "D:20270320000000Z".
+std::string xmp_date(const std::string& info_date) {
+  if (info_date.size() < 16 || info_date.rfind("D:", 0) != 0) return "?" + info_date;
+  return info_date.substr(2, 4) + "-" + info_date.substr(6, 2) + "-" + info_date.substr(8, 2) + "T" +
+         info_date.substr(10, 2) + ":" + info_date.substr(12, 2) + ":" + info_date.substr(14, 2) + "Z";
+}
+
+TEST(PdfConformance, CatalogNamesTheLanguageAndShowsTheTitle) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    EXPECT_EQ(f["catalog"]["Lang"], "fr-FR") << name;
+    EXPECT_EQ(f["catalog"]["DisplayDocTitle"], true) << name;
+    EXPECT_EQ(f["encrypted"], false) << name;
+  }
+}
+
+TEST(PdfConformance, XmpAgreesWithInfoAndClaimsPdfA2) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    const json& x = f["xmp"];
+    const json& info = f["info"];
+    ASSERT_FALSE(x.empty()) << name << ": no /Metadata";
+    // The metadata stream is not filtered (PDF/A-2 6.6.2.1) and is an XMP packet.
+    EXPECT_EQ(x["stream_keys"], json::array({"/Length", "/Subtype", "/Type"})) << name;
+    EXPECT_TRUE(x["starts_with_xpacket"].get<bool>()) << name;
+    EXPECT_TRUE(x["ends_with_xpacket"].get<bool>()) << name;
+    ASSERT_FALSE(info["Title"].get<std::string>().empty()) << name;
+    EXPECT_EQ(x["dc:title"], json::array({info["Title"]})) << name;
+    EXPECT_EQ(x["dc:creator"], json::array({info["Author"]})) << name;
+    EXPECT_EQ(x["dc:description"], json::array({info["Subject"]})) << name;
+    EXPECT_EQ(x["xmp:CreatorTool"], json::array({info["Creator"]})) << name;
+    EXPECT_EQ(x["pdf:Producer"], json::array({info["Producer"]})) << name;
+    EXPECT_EQ(x["xmp:CreateDate"], json::array({xmp_date(info["CreationDate"])})) << name;
+    EXPECT_EQ(x["xmp:ModifyDate"], json::array({xmp_date(info["ModDate"])})) << name;
+    EXPECT_EQ(x["dc:language"], json::array({"fr-FR"})) << name;
+    EXPECT_EQ(x["pdfaid:part"], json::array({"2"})) << name;
+    ASSERT_EQ(x["pdfaid:conformance"].size(), 1U) << name;
+  }
+}
+
+TEST(PdfConformance, OutputIntentIsSrgbWithItsProfile) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    ASSERT_EQ(f["output_intents"].size(), 1U) << name;
+    const json& oi = f["output_intents"][0];
+    EXPECT_EQ(oi["S"], "/GTS_PDFA1") << name;
+    EXPECT_EQ(oi["N"], 3) << name;
+    EXPECT_EQ(oi["icc_signature"], "acsp") << name;
+    EXPECT_EQ(oi["icc_colour_space"], "RGB ") << name;
+    EXPECT_TRUE(oi["icc_size_matches"].get<bool>()) << name;
+  }
+}
+
+TEST(PdfConformance, FileIdFontsAndFiltersAreThoseAllowed) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    ASSERT_EQ(f["id"].size(), 2U) << name;
+    EXPECT_EQ(f["id"][0].get<std::string>().size(), 32U) << name;  // 16 bytes
+    EXPECT_EQ(f["filters"], json::array({"/FlateDecode"})) << name;  // no LZW, nothing else
+    ASSERT_FALSE(f["fonts"].empty()) << name;
+    for (const auto& font : f["fonts"]) {
+      EXPECT_EQ(font["Subtype"], "/Type0") << name;
+      EXPECT_EQ(font["Encoding"], "/Identity-H") << name;
+      EXPECT_TRUE(font["ToUnicode"].get<bool>()) << name << " " << font["BaseFont"];
+      EXPECT_TRUE(font["FontFile2"].get<bool>()) << name << " " << font["BaseFont"];
+      EXPECT_TRUE(font["W"].get<bool>()) << name;
+      EXPECT_EQ(font["CIDToGIDMap"], "/Identity") << name;
+      // A CIDSet would have to list every glyph of the subset program (PDF/A-2 6.2.11.4.2): none is written.
+      EXPECT_FALSE(font["CIDSet"].get<bool>()) << name;
+    }
+  }
+}
+
+TEST(PdfConformance, QpdfCheckIsClean) {
+  for (const auto& name : kDocuments) {
+    const auto r = run_process({"/usr/bin/qpdf", "--check", (output() / name).string()});
+    EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << name << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace aap
