@@ -40,16 +40,36 @@ class ScratchDir {
   fs::path path_;
 };
 
-std::map<std::string, std::string> files_below(const fs::path& dir) {
-  std::map<std::string, std::string> files;  // relative path → absolute path
+// Every entry below `dir` but its folders, hidden ones included (only the top .gitkeep is not an output),
+// links and special files too, which are listed, never followed.
+struct Present {
+  fs::path path;
+  std::string problem;  // why it cannot be compared: a link, a special file
+};
+
+void list_below(const fs::path& dir, const std::string& prefix, std::map<std::string, Present>& files) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string relative = fs::relative(entry.path(), dir).generic_string();
-    if (relative.empty() || relative[0] == '.') continue;
-    files.emplace(relative, entry.path().string());
+  for (fs::directory_iterator it(prefix.empty() ? dir : dir / prefix, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (prefix.empty() && name == ".gitkeep") continue;
+    const std::string relative = prefix.empty() ? name : prefix + "/" + name;
+    const fs::file_status status = it->symlink_status(ec);
+    if (ec) break;
+    if (fs::is_directory(status)) {
+      list_below(dir, relative, files);
+    } else {
+      std::string problem;
+      if (fs::is_symlink(status)) problem = "lien symbolique, qu’aap n’écrit jamais";
+      else if (!fs::is_regular_file(status)) problem = "fichier spécial, qu’aap n’écrit jamais";
+      files.emplace(relative, Present{it->path(), std::move(problem)});
+    }
   }
+}
+
+std::map<std::string, Present> files_below(const fs::path& dir) {
+  std::map<std::string, Present> files;  // relative path → where, and whether it can be compared
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(dir, ec))) list_below(dir, "", files);
   return files;
 }
 
@@ -135,17 +155,20 @@ std::vector<FileCheck> compare_folders(const fs::path& folder, const fs::path& r
   const auto present = files_below(folder);
   const auto expected = files_below(regenerated);
   std::vector<FileCheck> checks;
-  for (const auto& [relative, path] : expected) {
+  for (const auto& [relative, file] : expected) {
     const auto it = present.find(relative);
     if (it == present.end()) {
       checks.push_back({relative, FileState::missing, {}});
+    } else if (!it->second.problem.empty()) {
+      checks.push_back({relative, FileState::changed, it->second.problem});
     } else {
-      const input::SameBytes same = input::same_file_bytes(it->second, path);
-      checks.push_back({relative, same.same ? FileState::identical : FileState::changed, same.problem});
+      const input::SameBytes same = input::same_file_bytes(it->second.path, file.path);
+      checks.push_back({relative, same.same ? FileState::identical : FileState::changed,
+                        same.problem.empty() ? "" : "illisible : " + same.problem});
     }
   }
-  for (const auto& [relative, path] : present)
-    if (!expected.count(relative)) checks.push_back({relative, FileState::not_regenerated, {}});
+  for (const auto& [relative, file] : present)
+    if (!expected.count(relative)) checks.push_back({relative, FileState::not_regenerated, file.problem});
   std::sort(checks.begin(), checks.end(), [](const FileCheck& a, const FileCheck& b) { return a.path < b.path; });
   return checks;
 }
@@ -262,7 +285,7 @@ int verify_command(const Options& options) {
     if (quiet && f.state == FileState::identical) continue;
     const std::string label = state_label(f.state);
     out << "  " << label << std::string(width - shown(label), ' ') << "  " << f.path
-        << (f.problem.empty() ? "" : " (illisible : " + f.problem + ")") << "\n";
+        << (f.problem.empty() ? "" : " (" + f.problem + ")") << "\n";
   }
   const bool all_identical = inputs_differing == 0 && counts[0] == files.size();
   out << "Résultat : " << counts[0] << (counts[0] >= 2 ? " identiques" : " identique") << ", " << counts[1]

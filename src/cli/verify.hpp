@@ -19,14 +19,15 @@ const char* state_label(FileState state);
 struct FileCheck {
   std::string path;  // relative to the output folder
   FileState state = FileState::identical;
-  std::string problem;  // why a file counted as changed could not be read: "n’est pas un fichier ordinaire"
+  std::string problem;  // why it could not be compared: "illisible : …", "lien symbolique, qu’aap n’écrit jamais"
 };
 
 /// Compares every regular file of `folder` with `regenerated`, byte for byte and a block at a time (an
 /// output of any size is never loaded whole), sorted by path: in both (identical or changed, or changed
 /// with a `problem` when one cannot be read), only regenerated (missing from `folder`), only in `folder`
 /// (not regenerated).
-/// Hidden files at the top of `folder` (.gitkeep) are not outputs and are skipped.
+/// Hidden files are compared too (an added `.cache` is not regenerated); only the top `.gitkeep`, the
+/// repository's placeholder, is not an output. Links and special files are never followed: in both, changed.
 std::vector<FileCheck> compare_folders(const std::filesystem::path& folder,
                                        const std::filesystem::path& regenerated);
 

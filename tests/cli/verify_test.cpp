@@ -78,6 +78,29 @@ TEST(VerifyCommand, ADeletedLetterIsMissing) {
   EXPECT_TRUE(has_line(r.out, "  absent     courriers/2027-002.pdf")) << r.out;
 }
 
+TEST(VerifyCommand, AnAddedHiddenFileIsListed) {
+  const VerifiedRun run;
+  std::ofstream(run.out / ".cache") << "x";
+  std::ofstream(run.out / "courriers/.brouillon.pdf") << "x";
+  const auto r = run.verify();
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(has_line(r.out, "  non régénéré  .cache")) << r.out;
+  EXPECT_TRUE(has_line(r.out, "  non régénéré  courriers/.brouillon.pdf")) << r.out;
+  EXPECT_NE(r.out.find(", 2 non régénérés — les sorties ne correspondent pas au manifeste.\n"), std::string::npos) << r.out;
+}
+
+TEST(VerifyCommand, ALinkIsListedNeverFollowed) {
+  const VerifiedRun run;
+  fs::remove(run.out / "evaluation.json");
+  fs::copy_file(run.out / "manifest.json", run.tmp / "copie.json", fs::copy_options::overwrite_existing);
+  fs::create_symlink(run.tmp / "copie.json", run.out / "evaluation.json");
+  fs::create_symlink("/etc/passwd", run.out / "lien");
+  const auto r = run.verify();
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(has_line(r.out, "  modifié       evaluation.json (lien symbolique, qu’aap n’écrit jamais)")) << r.out;
+  EXPECT_TRUE(has_line(r.out, "  non régénéré  lien (lien symbolique, qu’aap n’écrit jamais)")) << r.out;
+}
+
 TEST(VerifyCommand, ADossierChangedAfterTheRunIsReportedByPath) {
   const VerifiedRun run;
   const fs::path dossier = run.dossiers / "2027-001.json";
@@ -161,16 +184,19 @@ TEST(CompareFolders, SortsAndClassifiesEveryFile) {
   std::ofstream(tmp / "b/gone") << "z";
   std::ofstream(tmp / "a/extra") << "z";
   std::ofstream(tmp / "a/.gitkeep").close();
+  std::ofstream(tmp / "a/.cache") << "z";
   const auto checks = compare_folders(tmp / "a", tmp / "b");
-  ASSERT_EQ(checks.size(), 4u);
-  EXPECT_EQ(checks[0].path, "extra");
+  ASSERT_EQ(checks.size(), 5u);
+  EXPECT_EQ(checks[0].path, ".cache");  // hidden, added: listed; .gitkeep is the repository's placeholder
   EXPECT_EQ(checks[0].state, FileState::not_regenerated);
-  EXPECT_EQ(checks[1].path, "gone");
-  EXPECT_EQ(checks[1].state, FileState::missing);
-  EXPECT_EQ(checks[2].path, "same");
-  EXPECT_EQ(checks[2].state, FileState::identical);
-  EXPECT_EQ(checks[3].path, "sub/edited");
-  EXPECT_EQ(checks[3].state, FileState::changed);
+  EXPECT_EQ(checks[1].path, "extra");
+  EXPECT_EQ(checks[1].state, FileState::not_regenerated);
+  EXPECT_EQ(checks[2].path, "gone");
+  EXPECT_EQ(checks[2].state, FileState::missing);
+  EXPECT_EQ(checks[3].path, "same");
+  EXPECT_EQ(checks[3].state, FileState::identical);
+  EXPECT_EQ(checks[4].path, "sub/edited");
+  EXPECT_EQ(checks[4].state, FileState::changed);
 }
 
 }  // namespace

@@ -83,3 +83,43 @@ TEST(OutputDir, ThreadsWritingAtOnceLoseNoFile) {
 
 }  // namespace
 }  // namespace aap
+
+namespace aap {
+namespace {
+
+// A one-family command copies the other outputs; a link planted among them is refused, never followed
+// (fs::relative would resolve it to a path outside the folder).
+TEST(OutputDirCarryOver, ALinkAmongThePreviousOutputsIsRefusedNotFollowed) {
+  TempDir tmp;
+  fs::create_directories(tmp / "out/courriers");
+  fs::create_directories(tmp / "ailleurs");
+  std::ofstream(tmp / "out/evaluation.json") << "{}";
+  std::ofstream(tmp / "ailleurs/secret.txt") << "secret";
+  fs::create_symlink(tmp / "ailleurs/secret.txt", tmp / "out/courriers/lien.pdf");
+  OutputDir out(tmp / "out");
+  try {
+    out.carry_over([](const std::string&) { return true; });
+    FAIL() << "carried over";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "impossible de reprendre " + (tmp / "out/courriers/lien.pdf").string() +
+                                         " : c’est un lien symbolique, qu’aap ne suit jamais");
+  }
+  EXPECT_FALSE(fs::exists(out.staging() / "courriers/lien.pdf"));
+  EXPECT_EQ(test::slurp(tmp / "ailleurs/secret.txt"), "secret");
+}
+
+TEST(OutputDirCarryOver, FilesAndFoldersAreCopiedByTheirOwnNames) {
+  TempDir tmp;
+  fs::create_directories(tmp / "out/courriers/emails");
+  std::ofstream(tmp / "out/evaluation.json") << "{}";
+  std::ofstream(tmp / "out/courriers/emails/2027-001.eml") << "eml";
+  std::ofstream(tmp / "out/.gitkeep").close();
+  OutputDir out(tmp / "out");
+  out.carry_over([](const std::string& relative) { return relative != "evaluation.json"; });
+  EXPECT_EQ(out.written(), std::vector<std::string>{"courriers/emails/2027-001.eml"});
+  EXPECT_EQ(test::slurp(out.staging() / "courriers/emails/2027-001.eml"), "eml");
+  EXPECT_FALSE(fs::exists(out.staging() / ".gitkeep"));  // commit() keeps it
+}
+
+}  // namespace
+}  // namespace aap

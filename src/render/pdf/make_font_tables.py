@@ -42,7 +42,10 @@ def wanted():
 
 
 def prepare(path):
-    font = TTFont(path)
+    # fontTools stamps head.modified with the time of save unless told not to: every build would embed
+    # different bytes, and `aap verify` would find every PDF of a rebuilt aap changed. The subset keeps the
+    # source font's own timestamp, so that the same fonts always give the same tables.
+    font = TTFont(path, recalcTimestamp=False)
     available = font.getBestCmap()
     codes = [c for c in wanted() if c in available]
     options = subset.Options()
