@@ -3,7 +3,9 @@
 #include "cli/options.hpp"
 
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <iostream>
 #include <thread>
 
@@ -84,13 +86,61 @@ int parse_simulation_options(Options& o, const std::vector<std::string>& texts, 
   return kOk;
 }
 
+// --jobs as typed: a whole number of threads, 1 to 256.
+std::optional<unsigned> parse_jobs(const std::string& text) {
+  if (text.empty() || text.size() > 3 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  const unsigned jobs = static_cast<unsigned>(std::stoul(text));
+  if (jobs < 1 || jobs > 256) return std::nullopt;
+  return jobs;
+}
+
+std::string option_fr(const std::string& name) { return name.empty() ? "une option" : "l’option " + name; }
+
+// Boost.Program_options words its errors in English ("unrecognised option", "cannot be specified more
+// than once"…): each kind said in French here, naming the option as the user typed it.
+std::string usage_error_fr(const po::error& e) {
+  if (const auto* unknown = dynamic_cast<const po::unknown_option*>(&e))
+    return "option inconnue « " + unknown->get_option_name() + " »";
+  if (const auto* ambiguous = dynamic_cast<const po::ambiguous_option*>(&e)) {
+    std::string choices;
+    const auto& alternatives = ambiguous->alternatives();
+    for (std::size_t i = 0; i < alternatives.size(); ++i)
+      choices += (i == 0 ? "" : i + 1 == alternatives.size() ? " ou " : ", ") + std::string("--") + alternatives[i];
+    return "l’option « " + ambiguous->get_option_name() + " » est ambiguë : elle peut désigner " + choices;
+  }
+  if (const auto* twice = dynamic_cast<const po::multiple_occurrences*>(&e))
+    return option_fr(twice->get_option_name()) + " est donnée plusieurs fois ; elle ne peut l’être qu’une fois";
+  if (const auto* values = dynamic_cast<const po::multiple_values*>(&e))
+    return option_fr(values->get_option_name()) + " ne prend qu’une valeur";
+  if (const auto* syntax = dynamic_cast<const po::invalid_syntax*>(&e)) {
+    const std::string option = option_fr(syntax->get_option_name());
+    switch (syntax->kind()) {
+      case po::invalid_syntax::missing_parameter: return option + " attend une valeur";
+      case po::invalid_syntax::empty_adjacent_parameter: return option + " attend une valeur après « = »";
+      case po::invalid_syntax::extra_parameter: return option + " ne prend pas de valeur";
+      default: return option + " est mal écrite (--option VALEUR ou --option=VALEUR)";
+    }
+  }
+  if (const auto* invalid = dynamic_cast<const po::validation_error*>(&e)) {
+    const std::string option = option_fr(invalid->get_option_name());
+    switch (invalid->kind()) {
+      case po::validation_error::multiple_values_not_allowed: return option + " ne prend qu’une valeur";
+      case po::validation_error::at_least_one_value_required: return option + " attend une valeur";
+      default: return option + " : valeur invalide";
+    }
+  }
+  if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) return "trop d’arguments";
+  return "ligne de commande invalide";
+}
+
 }  // namespace
 
 Parsed parse_command_line(int argc, const char* const* argv) {
   std::string date_text;
   std::vector<std::string> dossiers;
   std::string campaign, out, templates, communes;
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string jobs_text;
   std::vector<std::string> envelope_texts;
   std::string envelope_range;
 
@@ -106,7 +156,7 @@ Parsed parse_command_line(int argc, const char* const* argv) {
       ("templates", po::value(&templates), "dossier des modèles (défaut : templates/)")
       ("communes", po::value(&communes), "référentiel des communes (défaut : data/communes-metropole.csv)")
       ("date", po::value(&date_text), "date imprimée sur les documents, AAAA-MM-JJ")
-      ("jobs", po::value(&jobs), "nombre de fils de travail (défaut : nombre de cœurs)")
+      ("jobs", po::value(&jobs_text), "nombre de fils de travail (défaut : nombre de cœurs)")
       ("envelope", po::value(&envelope_texts)->composing(),
        "simulate : enveloppe à simuler en euros (250000, 250 000, 250000,50) ; répétable")
       ("envelope-range", po::value(&envelope_range), "simulate : DÉBUT:FIN:PAS en euros, FIN comprise")
@@ -126,7 +176,7 @@ Parsed parse_command_line(int argc, const char* const* argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "aap : " << e.what() << "\n" << kUsageText << "Voir aap --help.\n";
+    std::cerr << "aap : " << usage_error_fr(e) << ".\n" << kUsageText << "Voir aap --help.\n";
     return {std::nullopt, kUsage};
   }
   if (vm.count("help")) {
@@ -167,9 +217,14 @@ Parsed parse_command_line(int argc, const char* const* argv) {
       return {std::nullopt, kUsage};
     }
   }
-  if (jobs < 1 || jobs > 256) {
-    std::cerr << "aap : --jobs doit être compris entre 1 et 256.\n";
-    return {std::nullopt, kUsage};
+  unsigned jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+  if (!jobs_text.empty() || vm.count("jobs")) {
+    const auto given = parse_jobs(jobs_text);
+    if (!given) {
+      std::cerr << "aap : --jobs « " << jobs_text << " » n’est pas un nombre entier de 1 à 256.\n";
+      return {std::nullopt, kUsage};
+    }
+    jobs = *given;
   }
   o.campaign = campaign.empty() ? default_path("fixtures/campaign.json") : fs::path(campaign);
   if (dossiers.empty())

@@ -217,7 +217,9 @@ std::string contents_problem(const fs::path& out, const fs::path& named, bool co
         written.folders.insert(folder.generic_string());
     }
   } catch (const std::runtime_error& e) {
-    return "--out " + in_guillemets(out) + " contient un manifest.json illisible (" + e.what() + ")" + kOnlyItsOwn;
+    std::string why = e.what();
+    if (const std::string prefix = "manifeste illisible : "; why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
+    return "--out " + in_guillemets(out) + " contient un manifest.json illisible (" + why + ")" + kOnlyItsOwn;
   }
   std::vector<Finding> findings;
   walk(named, "", written, compare_bytes, findings);

@@ -167,6 +167,33 @@ TEST(CommandLine, UsageErrorsExitTwo) {
   EXPECT_EQ(bad_date.err, "aap : --date « 2027-02-30 » n’est pas une date AAAA-MM-JJ valide.\n");
 }
 
+// Boost.Program_options's own wording is English: every usage error reaches the user in French.
+TEST(CommandLine, UsageErrorsAreSaidInFrenchNamingTheOption) {
+  const std::string usage_tail = "Usage : aap <commande> [options]\n";
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"run", "--jobs", "abc"}, "aap : --jobs « abc » n’est pas un nombre entier de 1 à 256.\n"},
+      {{"run", "--jobs", "-3"}, "aap : --jobs « -3 » n’est pas un nombre entier de 1 à 256.\n"},
+      {{"run", "--jobs", "257"}, "aap : --jobs « 257 » n’est pas un nombre entier de 1 à 256.\n"},
+      {{"run", "--no-such-option"}, "aap : option inconnue « --no-such-option ».\n"},
+      {{"run", "--out", "a", "--out", "b"},
+       "aap : l’option --out est donnée plusieurs fois ; elle ne peut l’être qu’une fois.\n"},
+      {{"run", "--jobs", "1", "--jobs", "2"},
+       "aap : l’option --jobs est donnée plusieurs fois ; elle ne peut l’être qu’une fois.\n"},
+      {{"run", "--out"}, "aap : l’option --out attend une valeur.\n"},
+      {{"run", "--out="}, "aap : l’option --out attend une valeur après « = ».\n"},
+      {{"run", "--quiet=oui"}, "aap : l’option --quiet ne prend pas de valeur.\n"},
+      {{"simulate", "--env", "1"},
+       "aap : l’option « --env » est ambiguë : elle peut désigner --envelope ou --envelope-range.\n"},
+  };
+  for (const auto& [args, first_line] : cases) {
+    const auto r = run_aap(args, kRoot);
+    EXPECT_EQ(r.exit_code, 2) << first_line;
+    EXPECT_EQ(r.err.substr(0, first_line.size()), first_line) << r.err;
+    EXPECT_EQ(r.err.find("option '"), std::string::npos) << r.err;  // nothing of Boost's wording
+    EXPECT_EQ(r.out, "");
+  }
+}
+
 TEST(CommandLine, HelpAndVersionExitZero) {
   const auto help = run_aap({"--help"}, kRoot);
   EXPECT_EQ(help.exit_code, 0);

@@ -173,6 +173,28 @@ TEST(VerifyCommand, WithoutAManifestThereIsNothingToVerify) {
   EXPECT_EQ(r.err, "aap : " + (tmp / "out/manifest.json").generic_string() + " introuvable : rien à vérifier.\n");
 }
 
+// nlohmann's exceptions are English ("[json.exception.parse_error.101] …"): a bad manifest is said in French.
+TEST(VerifyCommand, ABrokenManifestIsRefusedInFrenchNamingTheFieldOrTheLine) {
+  TempDir tmp;
+  fs::create_directories(tmp / "out");
+  const std::string file = (tmp / "out/manifest.json").generic_string();
+  const std::pair<std::string, std::string> cases[] = {
+      {"{\n  \"version\": \"1\",\n", "ligne 3 : JSON mal formé (colonne 1) : fin du texte inattendue (texte tronqué ?), "
+                                     "un nom de champ entre guillemets était attendu"},
+      {"{\"version\": 1}", "champ « version » : texte attendu"},
+      {"{\"version\": \"1\"}", "champ « date » absent"},
+      {"{\"version\": \"1\", \"date\": \"2027-03-20\", \"campaign\": \"A\", \"inputs\": [{\"path\": \"a.json\"}]}",
+       "champ « inputs[0].sha256 » absent"},
+      {"[]", "un objet JSON est attendu"},
+  };
+  for (const auto& [text, why] : cases) {
+    std::ofstream(tmp / "out/manifest.json", std::ios::trunc) << text;
+    const auto r = run_aap({"verify", "--out", (tmp / "out").string()}, kRoot);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.err, "aap : " + file + " : manifeste illisible : " + why + "\n");
+  }
+}
+
 TEST(CompareFolders, SortsAndClassifiesEveryFile) {
   TempDir tmp;
   fs::create_directories(tmp / "a/sub");

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "input/json_parse.hpp"
+
 namespace aap {
 
 std::string manifest_json(const Manifest& m) {
@@ -34,36 +36,83 @@ std::string manifest_json(const Manifest& m) {
   return root.dump(2, ' ', false, Json::error_handler_t::strict) + "\n";
 }
 
+namespace {
+
+using Json = nlohmann::json;
+
+[[noreturn]] void unreadable(const std::string& why) { throw std::runtime_error("manifeste illisible : " + why); }
+
+// Each field by its path, so that a manifest edited by hand is refused naming what is wrong, in French
+// (nlohmann's own messages are English: "[json.exception.out_of_range.403] key 'date' not found").
+const Json& field(const Json& object, const char* key, const std::string& where) {
+  const std::string path = where.empty() ? key : where + "." + key;
+  const auto it = object.find(key);
+  if (it == object.end()) unreadable("champ « " + path + " » absent");
+  return *it;
+}
+
+std::string text(const Json& object, const char* key, const std::string& where = "") {
+  const Json& value = field(object, key, where);
+  if (!value.is_string()) unreadable("champ « " + (where.empty() ? key : where + "." + key) + " » : texte attendu");
+  return value.get<std::string>();
+}
+
+const Json& array(const Json& object, const char* key) {
+  const Json& value = field(object, key, "");
+  if (!value.is_array()) unreadable(std::string("champ « ") + key + " » : liste attendue");
+  return value;
+}
+
+std::vector<ManifestEntry> entries(const Json& root, const char* key) {
+  std::vector<ManifestEntry> list;
+  const Json& items = array(root, key);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!items[i].is_object()) unreadable("champ « " + where + " » : objet attendu");
+    list.push_back({text(items[i], "path", where), text(items[i], "sha256", where)});
+  }
+  return list;
+}
+
+}  // namespace
+
 Manifest parse_manifest(std::string_view json_text) {
+  Diagnostics diagnostics;
+  const std::optional<Json> parsed = input::parse_json(json_text, "manifest.json", diagnostics);
+  if (!parsed) {
+    const Diagnostic& d = diagnostics.front();
+    unreadable((d.line > 0 ? "ligne " + std::to_string(d.line) + " : " : std::string()) + d.message);
+  }
+  const Json& root = *parsed;
+  if (!root.is_object()) unreadable("un objet JSON est attendu");
   Manifest m;
-  try {
-    const auto root = nlohmann::json::parse(json_text);
-    m.version = root.at("version").get<std::string>();
-    const auto date = Date::parse_iso(root.at("date").get<std::string>());
-    if (!date) throw std::runtime_error("manifeste : date « " + root.at("date").get<std::string>() + " » invalide");
-    m.date = *date;
-    m.campaign_id = root.at("campaign").get<std::string>();
-    auto list = [&](const char* key) {
-      std::vector<ManifestEntry> entries;
-      for (const auto& e : root.at(key))
-        entries.push_back({e.at("path").get<std::string>(), e.at("sha256").get<std::string>()});
-      return entries;
-    };
-    m.inputs = list("inputs");
-    m.templates = list("templates");
-    m.outputs = list("outputs");
-    if (root.contains("command_line")) {
-      const auto& c = root.at("command_line");
-      m.command_line = ManifestCommand{c.at("command").get<std::string>(),
-                                       c.at("campaign").get<std::string>(),
-                                       c.at("dossiers").get<std::vector<std::string>>(),
-                                       c.at("communes").get<std::string>(),
-                                       c.at("templates").get<std::string>(),
-                                       c.at("skip_invalid").get<bool>(), std::nullopt};
-      if (c.contains("sessions")) m.command_line->sessions = c.at("sessions").get<std::string>();
+  m.version = text(root, "version");
+  const std::string date = text(root, "date");
+  const auto parsed_date = Date::parse_iso(date);
+  if (!parsed_date) unreadable("champ « date » : « " + date + " » n’est pas une date AAAA-MM-JJ");
+  m.date = *parsed_date;
+  m.campaign_id = text(root, "campaign");
+  m.inputs = entries(root, "inputs");
+  m.templates = entries(root, "templates");
+  m.outputs = entries(root, "outputs");
+  if (root.contains("command_line")) {
+    const Json& c = root.at("command_line");
+    if (!c.is_object()) unreadable("champ « command_line » : objet attendu");
+    ManifestCommand command{text(c, "command", "command_line"), text(c, "campaign", "command_line"), {},
+                            text(c, "communes", "command_line"), text(c, "templates", "command_line"), false,
+                            std::nullopt};
+    const Json& dossiers = field(c, "dossiers", "command_line");
+    if (!dossiers.is_array()) unreadable("champ « command_line.dossiers » : liste attendue");
+    for (std::size_t i = 0; i < dossiers.size(); ++i) {
+      if (!dossiers[i].is_string())
+        unreadable("champ « command_line.dossiers[" + std::to_string(i) + "] » : texte attendu");
+      command.dossiers.push_back(dossiers[i].get<std::string>());
     }
-  } catch (const nlohmann::json::exception& e) {
-    throw std::runtime_error(std::string("manifeste illisible : ") + e.what());
+    const Json& skip = field(c, "skip_invalid", "command_line");
+    if (!skip.is_boolean()) unreadable("champ « command_line.skip_invalid » : true ou false attendu");
+    command.skip_invalid = skip.get<bool>();
+    if (c.contains("sessions")) command.sessions = text(c, "sessions", "command_line");
+    m.command_line = std::move(command);
   }
   return m;
 }

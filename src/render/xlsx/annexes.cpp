@@ -188,7 +188,7 @@ void write_workbook(const std::string& name, const Campaign& campaign, const Eva
   // A fixed creation date makes the file byte-identical from one run to the next.
   properties.created = midnight_utc(documents_date);
   xlsx::check(workbook_set_properties(workbook.get(), &properties), name);
-  xlsx::check(workbook_close(workbook.release()), name);
+  xlsx::close_workbook(workbook.release(), name);
 }
 
 }  // namespace

@@ -1,7 +1,15 @@
 // Checked writes to a libxlsxwriter worksheet, and A1-style references for formulas.
 #include "render/xlsx/sheet.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <mutex>
 #include <stdexcept>
+
+#include "text/errno_fr.hpp"
 
 namespace aap::xlsx {
 
@@ -18,14 +26,97 @@ std::string reason(lxw_error error) {
     case LXW_ERROR_MEMORY_MALLOC_FAILED: return "mémoire insuffisante";
     case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
       return "texte de plus de 32 767 caractères, la limite d'une cellule";
-    default: return std::string("erreur de libxlsxwriter (") + lxw_strerror(error) + ")";
+    case LXW_ERROR_READING_TMPFILE: return "un fichier temporaire ne peut pas être relu";
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR: return "l’archive du classeur n’a pas pu être écrite";
+    default: return "erreur n° " + std::to_string(static_cast<int>(error)) + " de libxlsxwriter";
   }
 }
+
+// libxlsxwriter tells of a failed close on stderr itself, in English ("[ERROR] workbook_close(): …"),
+// before returning the error that the caller reports in French. While it closes, file descriptor 2 points
+// at a memory file; afterwards what anything else wrote meanwhile (another thread's progress line) is
+// passed on, the library's own lines left out. One close at a time: descriptor 2 is the process's.
+class QuietStderr {
+ public:
+  QuietStderr() : lock_(mutex()) {
+    std::fflush(stderr);
+    memory_ = memfd_create("aap-xlsxwriter-stderr", MFD_CLOEXEC);
+    saved_ = memory_ >= 0 ? dup(2) : -1;
+    if (saved_ >= 0 && dup2(memory_, 2) < 0) {
+      close(saved_);
+      saved_ = -1;
+    }
+  }
+  ~QuietStderr() {
+    if (saved_ < 0) {
+      if (memory_ >= 0) close(memory_);
+      return;
+    }
+    std::fflush(stderr);
+    dup2(saved_, 2);
+    close(saved_);
+    std::string text;
+    char block[4096];
+    for (off_t at = 0;;) {
+      const ssize_t got = pread(memory_, block, sizeof block, at);
+      if (got <= 0) break;
+      text.append(block, static_cast<std::size_t>(got));
+      at += got;
+    }
+    close(memory_);
+    for (const char* tag : {"[ERROR]", "[WARNING]"}) {
+      for (std::size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at)) {
+        const std::size_t end = text.find('\n', at);
+        text.erase(at, end == std::string::npos ? std::string::npos : end + 1 - at);
+      }
+    }
+    for (std::size_t done = 0; done < text.size();) {
+      const ssize_t put = write(2, text.data() + done, text.size() - done);
+      if (put <= 0) break;
+      done += static_cast<std::size_t>(put);
+    }
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  static std::mutex& mutex() {
+    static std::mutex m;
+    return m;
+  }
+  std::lock_guard<std::mutex> lock_;
+  int memory_ = -1;
+  int saved_ = -1;
+};
 
 }  // namespace
 
 void check(lxw_error error, const std::string& file) {
   if (error != LXW_NO_ERROR) throw std::runtime_error("Impossible d'écrire " + file + " : " + reason(error));
+}
+
+void close_workbook(lxw_workbook* workbook, const std::string& file) {
+  lxw_error error = LXW_NO_ERROR;
+  int system_error = 0;
+  {
+    const QuietStderr quiet;
+    errno = 0;
+    error = workbook_close(workbook);
+    system_error = errno;
+  }
+  if (error == LXW_NO_ERROR) return;
+  std::string why = reason(error);
+  // The system's reason, when the library failed on a system call: "disque plein" is what the user needs.
+  const bool on_file = error == LXW_ERROR_CREATING_XLSX_FILE || error == LXW_ERROR_CREATING_TMPFILE ||
+                       error == LXW_ERROR_READING_TMPFILE ||
+                       (error >= LXW_ERROR_ZIP_FILE_OPERATION && error <= LXW_ERROR_ZIP_CLOSE);
+  if (on_file && system_error != 0) why += " (" + fr::errno_reason(system_error) + ")";
+  throw std::runtime_error("Impossible d'écrire " + file + " : " + why);
 }
 
 std::string column_name(int column) {

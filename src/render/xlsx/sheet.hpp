@@ -16,6 +16,11 @@ namespace aap::xlsx {
 /// Throws std::runtime_error "Impossible d'écrire <file> : <reason>" when `error` is not LXW_NO_ERROR.
 void check(lxw_error error, const std::string& file);
 
+/// workbook_close, with the library's own English complaint on stderr kept from the user: throws
+/// std::runtime_error "Impossible d'écrire <file> : <reason>" in French (with the system's reason, "disque
+/// plein", when a write failed). The workbook is freed in every case.
+void close_workbook(lxw_workbook* workbook, const std::string& file);
+
 /// "A", "Z", "AA"… for a 0-based column.
 std::string column_name(int column);
 /// "A2" style reference, 0-based row and column; `absolute` gives "$A$2".

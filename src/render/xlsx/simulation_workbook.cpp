@@ -99,7 +99,7 @@ void write_simulation_workbook(const std::filesystem::path& file, const Simulati
   properties.title = title.data();
   properties.created = midnight_utc(date);  // fixed, so that the same simulation gives the same bytes
   xlsx::check(workbook_set_properties(workbook.get(), &properties), name);
-  xlsx::check(workbook_close(workbook.release()), name);
+  xlsx::close_workbook(workbook.release(), name);
 }
 
 }  // namespace aap
