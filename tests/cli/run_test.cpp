@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "input/sha256.hpp"
 #include "support/process.hpp"
 
 namespace aap {
@@ -229,7 +230,11 @@ void expect_refused(const std::vector<std::string>& input_args, const Expected& 
   TempDir tmp;
   const fs::path out = tmp / "out";
   fs::create_directories(out);
+  // An output folder of aap (its manifest lists the file), which a run may replace: the refusal must keep it.
   std::ofstream(out / "previous.txt") << "previous run";
+  std::ofstream(out / "manifest.json")
+      << R"({"version": "1", "date": "2027-03-20", "campaign": "A", "inputs": [], "templates": [], "outputs": [)"
+      << R"({"path": "previous.txt", "sha256": ")" << sha256_hex("previous run") << "\"}]}";
   const auto before = snapshot(out);
   std::vector<std::string> args{"run", "--out", out.string()};
   args.insert(args.end(), input_args.begin(), input_args.end());
