@@ -73,6 +73,8 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   auto communes = CommuneTable::load(o.communes, diags, &communes_sha256);
   DossierLoad load = read_dossiers(o.dossiers, o.sessions);
   read_count = load.dossiers.size() + load.invalid.size();
+  // Even with --quiet: a dossier left in a subfolder is a dossier missing from the run.
+  for (const std::string& warning : load.warnings) std::cerr << "aap : attention : " << warning << ".\n";
   if (!campaign || !communes) {
     print(diags);
     print(load.diagnostics);

@@ -305,8 +305,17 @@ Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, co
   Dossier dossier = read_dossier(root);
   if (!dossier.id.empty()) {
     const auto [it, inserted] = load.id_sources.emplace(dossier.id, where);
+    const auto [folded, first] = load.folded_ids.emplace(input::folded_id(dossier.id), dossier.id);
     if (!inserted) {
       report.error(root.field("id"), in_guillemets(dossier.id) + " est déjà l’identifiant du dossier de " + it->second);
+    } else if (!first) {
+      // The services' Windows shares do not tell case apart: both letters would be one file.
+      report.error(root.field("id"), in_guillemets(dossier.id) + " ne diffère que par la casse de " +
+                                         in_guillemets(folded->second) + ", l’identifiant du dossier de " +
+                                         load.id_sources.at(folded->second) +
+                                         " : leurs courriers porteraient le même nom sur un partage Windows");
+    } else if (const auto reason = input::reserved_id_reason(dossier.id)) {
+      report.error(root.field("id"), in_guillemets(dossier.id) + " ne peut pas être un identifiant de dossier : " + *reason);
     }
   }
   return dossier;
@@ -371,6 +380,7 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
     } else if (fs::is_directory(status)) {
       std::vector<std::string> names;
       std::vector<std::string> spreadsheets;  // named in the message when there is no JSON file
+      std::vector<std::string> skipped_folders, skipped_case;  // not read: said, never dropped silently
       for (fs::directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
         // A FIFO, device or socket named *.json is read like the others, and refused as not a regular
@@ -378,9 +388,14 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
         // A symbolic link to nothing is kept too: its read reports the link, not a silent gap.
         const fs::file_type type = it->status(type_ec).type();
         const bool dangling = type == fs::file_type::not_found && it->is_symlink(type_ec);
-        if (it->path().extension() == ".json" && type != fs::file_type::directory &&
+        const std::string extension = it->path().extension().string();
+        if (extension == ".json" && type != fs::file_type::directory &&
             (type != fs::file_type::not_found || dangling)) {
           names.push_back(it->path().filename().string());
+        } else if (type == fs::file_type::directory) {
+          skipped_folders.push_back(it->path().filename().string());
+        } else if (input::folded_id(extension) == ".json") {
+          skipped_case.push_back(it->path().filename().string());
         } else if (is_csv(it->path()) && type == fs::file_type::regular) {
           spreadsheets.push_back(it->path().generic_string());
         }
@@ -402,6 +417,14 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
         }
         load.diagnostics.push_back(Diagnostic{input.string(), 0, "", message});
       }
+      std::sort(skipped_folders.begin(), skipped_folders.end());
+      std::sort(skipped_case.begin(), skipped_case.end());
+      for (const auto& name : skipped_folders)
+        load.warnings.push_back((input / name).string() + " : sous-dossier non lu (seuls les fichiers *.json de " +
+                                input.string() + " sont lus, pas ceux de ses sous-dossiers)");
+      for (const auto& name : skipped_case)
+        load.warnings.push_back((input / name).string() +
+                                " : fichier non lu (seuls les noms en « .json », en minuscules, sont lus : renommez-le)");
       std::sort(names.begin(), names.end());
       for (const auto& name : names) read_file(input / name, load);
     } else {

@@ -29,6 +29,10 @@ struct DossierLoad {
   /// Every well-formed id met so far, valid dossier or not, with where it was first met
   /// ("fixtures/dossiers/a.json", or "….json, élément [2]"): ids are unique across the whole run.
   std::map<std::string, std::string> id_sources;
+  /// The same ids in lower case, with the id as written: ids that differ only in case are refused.
+  std::map<std::string, std::string> folded_ids;
+  /// What was left unread in a --dossiers folder (a subfolder, a « .JSON » file), said as a warning.
+  std::vector<std::string> warnings;
 
   /// Records a file read for the manifest, with the SHA-256 of the bytes parsed (input::InputFile::sha256):
   /// the file is never read again to be hashed, since it may have changed meanwhile.

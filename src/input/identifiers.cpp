@@ -2,6 +2,7 @@
 #include "input/identifiers.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace aap::input {
 
@@ -16,6 +17,30 @@ bool all_digits(std::string_view s) { return std::all_of(s.begin(), s.end(), is_
 bool is_valid_id(std::string_view id) {
   if (id.empty() || id.size() > 64 || !is_alnum(id.front())) return false;
   return std::all_of(id.begin(), id.end(), [](char c) { return is_alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+std::string folded_id(std::string_view id) {
+  std::string folded(id);
+  for (char& c : folded)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return folded;
+}
+
+std::optional<std::string> reserved_id_reason(std::string_view id) {
+  const std::string folded = folded_id(id);
+  // The files aap writes beside the letters, by the stem a letter or an e-mail would take.
+  if (folded == "courriers-a-imprimer")
+    return "c’est le nom du lot d’impression courriers/courriers-a-imprimer.pdf, que sa lettre écraserait";
+  if (folded == "envoi") return "c’est le nom de la liste d’envoi courriers/envoi.csv, écrite à côté des lettres";
+  if (folded == "emails") return "c’est le nom du dossier des e-mails courriers/emails, écrit à côté des lettres";
+  // Windows takes these for devices whatever the extension ("CON.pdf" included).
+  const std::string_view stem = std::string_view(folded).substr(0, folded.find('.'));
+  const bool device = stem == "con" || stem == "prn" || stem == "aux" || stem == "nul" ||
+                      (stem.size() == 4 && (stem.substr(0, 3) == "com" || stem.substr(0, 3) == "lpt") &&
+                       is_digit(stem[3]));
+  if (device) return "c’est un nom que Windows réserve à un périphérique : les partages des services ne pourraient pas "
+                     "enregistrer son courrier";
+  return std::nullopt;
 }
 
 SiretCheck check_siret(std::string_view siret) {

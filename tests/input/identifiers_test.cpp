@@ -79,3 +79,26 @@ TEST(Identifiers, QpvCodeIsQpOrQnThreeDigitsThreeDigitsOrCapitals) {
   EXPECT_FALSE(is_valid_qpv_code("QN01312"));
   EXPECT_FALSE(is_valid_qpv_code("QN01312MM"));
 }
+
+namespace aap::input {
+namespace {
+
+TEST(ReservedIds, TheNamesOfTheOtherOutputsBesideTheLettersAreRefusedInAnyCase) {
+  EXPECT_EQ(reserved_id_reason("courriers-a-imprimer"),
+            "c’est le nom du lot d’impression courriers/courriers-a-imprimer.pdf, que sa lettre écraserait");
+  EXPECT_TRUE(reserved_id_reason("Courriers-A-Imprimer"));
+  EXPECT_EQ(reserved_id_reason("ENVOI"), "c’est le nom de la liste d’envoi courriers/envoi.csv, écrite à côté des lettres");
+  EXPECT_TRUE(reserved_id_reason("emails"));
+}
+
+TEST(ReservedIds, WindowsDeviceNamesAreRefusedWithOrWithoutAnExtension) {
+  for (const char* id : {"CON", "nul", "Aux", "PRN", "COM1", "lpt9", "con.2027", "NUL.v2"})
+    EXPECT_TRUE(reserved_id_reason(id)) << id;
+  for (const char* id : {"2027-001", "console", "COM10", "comm1", "envois", "courriers", "null"})
+    EXPECT_FALSE(reserved_id_reason(id)) << id;
+}
+
+TEST(ReservedIds, FoldingLowersAsciiLettersOnly) { EXPECT_EQ(folded_id("2027-AbC_x.Y"), "2027-abc_x.y"); }
+
+}  // namespace
+}  // namespace aap::input
