@@ -99,7 +99,7 @@ void copy_regular(const fs::path& from, const fs::path& to) {
     ::close(in);
     fail("impossible de reprendre", from, "ce n’est pas un fichier ordinaire");
   }
-  const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+  const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, st.st_mode & 0777);
   if (out < 0) {
     const int error = errno;
     ::close(in);
@@ -216,8 +216,9 @@ void OutputDir::commit() {
   // to the folder while the run worked: the swap below deletes whatever the previous folder holds.
   if (const std::string problem = out_replacement_problem(out_, false); !problem.empty())
     throw std::runtime_error(problem);
-  // The repository keeps output/ with a .gitkeep: the new folder keeps it too.
-  if (fs::exists(out_ / ".gitkeep", ec)) std::ofstream(staging_ / ".gitkeep").close();
+  // The repository keeps output/ with a .gitkeep: the new folder keeps it too, as it was (never followed).
+  if (fs::is_regular_file(fs::symlink_status(out_ / ".gitkeep", ec)) && !fs::exists(staging_ / ".gitkeep", ec))
+    copy_regular(out_ / ".gitkeep", staging_ / ".gitkeep");
   if (fs::exists(out_, ec)) {
     if (!fs::is_directory(out_, ec)) fail("la sortie n’est pas un dossier :", out_, "fichier existant");
     if (renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)

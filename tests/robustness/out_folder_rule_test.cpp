@@ -88,7 +88,7 @@ TEST(OutFolderRule, ADeliberationEditedInPlaceIsNotLost) {
 TEST(OutFolderRule, AnOutputFolderOfAapIsReplacedWholeKeepingItsGitkeep) {
   TempDir tmp;
   ASSERT_EQ(run_aap(with_out("run", tmp / "out"), kRoot).exit_code, 0);
-  std::ofstream(tmp / "out/.gitkeep").close();
+  std::ofstream(tmp / "out/.gitkeep") << "# gardé par git";
   ASSERT_TRUE(fs::exists(tmp / "out/courriers/2027-002.pdf"));
   const auto r = run_aap({"run", "--out", (tmp / "out/").string(), "--quiet", "--dossiers",
                           (kRoot / "fixtures/dossiers/2027-001.json").string()},
@@ -96,7 +96,7 @@ TEST(OutFolderRule, AnOutputFolderOfAapIsReplacedWholeKeepingItsGitkeep) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(tmp / "out/courriers/2027-002.pdf"));  // listed by the previous manifest
   EXPECT_TRUE(fs::exists(tmp / "out/courriers/2027-001.pdf"));
-  EXPECT_TRUE(fs::exists(tmp / "out/.gitkeep"));
+  EXPECT_EQ(slurp(tmp / "out/.gitkeep"), "# gardé par git");  // kept as it was, not emptied
 }
 
 TEST(OutFolderRule, SpellingsOfTheCurrentFolderAndOfAMountPointAreRefusedBeforeAnyWork) {
