@@ -9,20 +9,11 @@
 #include "render/csv/csv.hpp"
 #include "render/letters/addressing.hpp"
 #include "render/mailing/mime.hpp"
+#include "text/decision_label.hpp"
 #include "text/french.hpp"
 
 namespace aap::mailing {
 namespace {
-
-const char* decision_label(Decision d) {
-  switch (d) {
-    case Decision::funded: return "financé";
-    case Decision::partially_funded: return "partiellement financé";
-    case Decision::not_funded: return "non financé";
-    case Decision::ineligible: return "inéligible";
-  }
-  return "";
-}
 
 // The letter's Objet (templates/courrier-*.mustache), so that the message and its attachment agree.
 std::string letter_object(const DossierEvaluation& e) {
@@ -133,7 +124,7 @@ std::string mailing_list(const Evaluation& evaluation) {
     const bool by_email = sends_by_email(d);
     const std::string email = d.association.email.value_or("");
     out += csv::record({d.id, d.association.name, r.civility + " " + r.first_name + " " + r.last_name + ", " + r.role,
-                        email, decision_label(e.decision), amount(e.grant), letter_path(d.id),
+                        email, std::string(fr::decision_label(e.decision)), amount(e.grant), letter_path(d.id),
                         by_email ? "e-mail" : kPostal, by_email ? email_path(d.id) : "",
                         !by_email && !email.empty() ? "adresse électronique invalide : envoi par la poste" : ""},
                        kSeparator);

@@ -109,6 +109,11 @@ lxw_format* add_format(lxw_workbook* workbook) {
 Formats make_formats(lxw_workbook* workbook) {
   static constexpr const char* kEuro = "#,##0.00\\ \"€\"";
   Formats f;
+  f.plain = add_format(workbook);
+  format_set_align(f.plain, LXW_ALIGN_VERTICAL_TOP);
+  f.wrap = add_format(workbook);
+  format_set_text_wrap(f.wrap);
+  format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
   f.header = add_format(workbook);
   format_set_bold(f.header);
   format_set_text_wrap(f.header);
@@ -116,17 +121,23 @@ Formats make_formats(lxw_workbook* workbook) {
   format_set_bg_color(f.header, 0xD9E1F2);
   format_set_bottom(f.header, LXW_BORDER_THIN);
   f.bold = add_format(workbook);
+  format_set_align(f.bold, LXW_ALIGN_VERTICAL_TOP);
   format_set_bold(f.bold);
   f.money = add_format(workbook);
+  format_set_align(f.money, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format(f.money, kEuro);
   f.money_bold = add_format(workbook);
+  format_set_align(f.money_bold, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format(f.money_bold, kEuro);
   format_set_bold(f.money_bold);
   f.date = add_format(workbook);
+  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format(f.date, "dd/mm/yyyy");
   f.percent = add_format(workbook);
+  format_set_align(f.percent, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format(f.percent, "0.00%");
   f.percent_whole = add_format(workbook);
+  format_set_align(f.percent_whole, LXW_ALIGN_VERTICAL_TOP);
   format_set_num_format(f.percent_whole, "0%");
   f.failed = add_format(workbook);
   format_set_font_color(f.failed, 0x9C0006);
@@ -164,7 +175,9 @@ void write_workbook(const std::string& name, const Campaign& campaign, const Eva
       throw std::runtime_error("Impossible d'écrire " + name + " : la feuille " + sheet_name +
                                " ne peut pas être créée (fichier temporaire ?)");
     }
-    return xlsx::Sheet(worksheet, name);
+    xlsx::Sheet sheet(worksheet, name);
+    sheet.default_format(formats.plain);
+    return sheet;
   };
   xlsx::Sheet synthesis = add_sheet(xlsx::kSynthesisSheet);
   xlsx::Sheet dossiers = add_sheet(xlsx::kDossiersSheet);
@@ -172,10 +185,10 @@ void write_workbook(const std::string& name, const Campaign& campaign, const Eva
   xlsx::Sheet distribution = add_sheet(xlsx::kDistributionSheet);
   xlsx::Sheet parameters = add_sheet(xlsx::kParametersSheet);
   xlsx::write_synthesis(synthesis, formats, layout, campaign, evaluation);
-  xlsx::write_dossiers(dossiers, formats, evaluation);
-  xlsx::write_sessions(sessions, formats, evaluation);
+  xlsx::write_dossiers(dossiers, formats, campaign, evaluation);
+  xlsx::write_sessions(sessions, formats, campaign, evaluation);
   xlsx::write_distribution(distribution, formats, layout, campaign);
-  xlsx::write_parameters(parameters, formats, layout);
+  xlsx::write_parameters(parameters, formats, layout, campaign);
 
   std::string title = "Annexes financières — " + campaign.id;
   std::string subject = campaign.title;

@@ -31,6 +31,8 @@ inline constexpr int kDistributionGrantColumn = 7;
 inline constexpr Money kConventionThreshold = Money::from_euros(23000);
 
 struct Formats {
+  lxw_format* plain = nullptr;  // every cell without a format of its own: aligned to the top of its row
+  lxw_format* wrap = nullptr;   // long names and titles, wrapped within their column
   lxw_format* header = nullptr;
   lxw_format* bold = nullptr;
   lxw_format* money = nullptr;
@@ -59,14 +61,19 @@ struct Layout {
   Money allocated;                                // sum of the grants in Répartition
 };
 
-/// French labels of the decisions, as Dossiers shows them and Synthèse counts them.
-const char* decision_label(Decision decision);
+/// The decisions as Dossiers shows them and Synthèse counts them: the words of envoi.csv, capitalised.
+std::string decision_label(Decision decision);
+
+/// The sheet's print setup (PrintSetup), with the workbook's title at the top of each page.
+void print_sheet(Sheet& sheet, const Campaign& campaign);
 
 void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout, const Campaign& campaign,
                      const Evaluation& evaluation);
-void write_parameters(Sheet& sheet, const Formats& formats, const Layout& layout);
-void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& evaluation);
-void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& evaluation);
+void write_parameters(Sheet& sheet, const Formats& formats, const Layout& layout, const Campaign& campaign);
+void write_dossiers(Sheet& sheet, const Formats& formats, const Campaign& campaign,
+                    const Evaluation& evaluation);
+void write_sessions(Sheet& sheet, const Formats& formats, const Campaign& campaign,
+                    const Evaluation& evaluation);
 void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layout, const Campaign& campaign);
 
 /// Every campaign value the run used, with `documents_date` as the documents' date.

@@ -31,11 +31,11 @@ std::vector<Parameter> campaign_parameters(const Campaign& c, Date documents_dat
       {"Intitulé", "title", c.title},
       {"Autorité", "authority.name", c.authority.name},
       {"Enveloppe", "envelope", c.envelope},
-      {"Publication de l'appel", "calendar.published_on", c.calendar.published_on},
+      {"Publication de l’appel", "calendar.published_on", c.calendar.published_on},
       {"Date limite de dépôt", "calendar.deadline", c.calendar.deadline},
       {"Séance du conseil", "calendar.council_session", c.calendar.council_session},
       {"Date des documents", "calendar.documents_date", documents_date},
-      {"Demandeurs d'emploi peu qualifiés par session (minimum)",
+      {"Demandeurs d’emploi peu qualifiés par session (minimum)",
        "criteria.min_low_qualified_job_seekers_per_session",
        whole(k.min_low_qualified_job_seekers_per_session)},
       {"Part de femmes (minimum)", "criteria.min_women_percent", k.min_women_percent},
@@ -63,7 +63,7 @@ std::vector<Parameter> campaign_parameters(const Campaign& c, Date documents_dat
                                            std::string("aucune")},
       money_or_none("Subvention minimale", "allocation.min_grant", a.min_grant, "aucune"),
       {"Arrondi", "allocation.rounding",
-       std::string(a.rounding == Rounding::euro ? "à l'euro inférieur" : "au centime")},
+       std::string(a.rounding == Rounding::euro ? "à l’euro inférieur" : "au centime")},
       {"Exercice budgétaire", "calendar.council_session (année)", whole(c.calendar.council_session.year)},
       text_or_blank("Chapitre", "budget.chapter", c.budget.chapter),
       text_or_blank("Nature (compte)", "budget.account", c.budget.account),
@@ -74,18 +74,23 @@ std::vector<Parameter> campaign_parameters(const Campaign& c, Date documents_dat
   return p;
 }
 
-void write_parameters(Sheet& sheet, const Formats& formats, const Layout& layout) {
+void write_parameters(Sheet& sheet, const Formats& formats, const Layout& layout, const Campaign& campaign) {
   static constexpr const char* kLabels[] = {"Paramètre", "Valeur", "Champ du fichier de campagne"};
-  static constexpr double kWidths[] = {52, 28, 48};
+  static constexpr double kWidths[] = {44, 24, 32};
   sheet.widths(kWidths, 3);
   sheet.header(kLabels, 3, formats.header, 15);
+  print_sheet(sheet, campaign);
   sheet.autofilter(0, 0, static_cast<int>(layout.parameters.size()), 2);
   int row = 1;
   for (const Parameter& p : layout.parameters) {
-    sheet.text(row, 0, p.label);
     const auto& v = p.value;
-    if (const auto* text = std::get_if<std::string>(&v)) {
-      sheet.text(row, 1, *text);
+    const auto* text = std::get_if<std::string>(&v);
+    sheet.row_height(row, wrapped_row_height({{p.label, kWidths[0]},
+                                              {text != nullptr ? std::string_view(*text) : "", kWidths[1]},
+                                              {p.field, kWidths[2]}}));
+    sheet.text(row, 0, p.label, formats.wrap);
+    if (text != nullptr) {
+      sheet.text(row, 1, *text, formats.wrap);
     } else if (const auto* money = std::get_if<Money>(&v)) {
       sheet.money(row, 1, *money, formats.money);
     } else if (const auto* date = std::get_if<Date>(&v)) {
@@ -97,7 +102,7 @@ void write_parameters(Sheet& sheet, const Formats& formats, const Layout& layout
       sheet.number(row, 1, static_cast<double>(bp) / 10000.0,
                    bp % 100 == 0 ? formats.percent_whole : formats.percent);
     }
-    sheet.text(row, 2, p.field);
+    sheet.text(row, 2, p.field, formats.wrap);
     ++row;
   }
 }
@@ -108,6 +113,7 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
   static constexpr double kWidths[] = {40, 12, 18, 18};
   sheet.widths(kWidths, 4);
   sheet.header(kLabels, 4, formats.header, 30);
+  print_sheet(sheet, campaign);
 
   // Set before the rows (constant memory). Finance may edit grants in Répartition: a remainder below zero
   // means the envelope is overspent.

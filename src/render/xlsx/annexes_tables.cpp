@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "render/xlsx/annexes_layout.hpp"
+#include "rules/criteria.hpp"
+#include "text/decision_label.hpp"
 
 namespace aap::xlsx {
 
@@ -40,6 +42,14 @@ void optional_text(Sheet& sheet, int row, int column, const std::optional<std::s
   if (value) sheet.text(row, column, *value);
 }
 
+// The commune as the letters name it: from the reference list, or the site's own city outside the Métropole.
+std::string commune_of(const DossierEvaluation& e) { return e.commune.value_or(e.dossier->training.site.city); }
+
+// A territory by its label, as the documents print it; none outside the Métropole.
+std::string territory_of(const DossierEvaluation& e) {
+  return e.territory ? territory_label(*e.territory) : std::string("hors Métropole");
+}
+
 // Failed eligibility criteria in red; rows not funded (not funded, ineligible) in grey.
 void highlight_dossiers(Sheet& sheet, const Formats& formats, int last_row, int columns) {
   // The failed-criterion rule comes first, so that it wins over the row's grey.
@@ -64,17 +74,17 @@ void highlight_dossiers(Sheet& sheet, const Formats& formats, int last_row, int 
 
 }  // namespace
 
-const char* decision_label(Decision decision) {
-  switch (decision) {
-    case Decision::funded: return "Financé";
-    case Decision::partially_funded: return "Financé partiellement";
-    case Decision::not_funded: return "Non financé";
-    case Decision::ineligible: return "Inéligible";
-  }
-  return "Inéligible";
+std::string decision_label(Decision decision) { return fr::decision_label_capitalised(decision); }
+
+void print_sheet(Sheet& sheet, const Campaign& campaign) {
+  // A header or footer holds at most 255 bytes: a campaign id that would not fit is left out.
+  std::string header = "Annexes financières — " + campaign.id;
+  if (header.size() > 200) header = "Annexes financières";
+  sheet.print(PrintSetup{header});
 }
 
-void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& evaluation) {
+void write_dossiers(Sheet& sheet, const Formats& formats, const Campaign& campaign,
+                    const Evaluation& evaluation) {
   static constexpr const char* kFixed[] = {
       "Dossier",     "Association",    "SIRET",      "Commune",       "Territoire", "Niveau de priorité",
       "Site en QPV", "Stagiaires (T)", "Femmes (W)", "Part de femmes"};
@@ -87,11 +97,14 @@ void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& eval
   const int columns = static_cast<int>(labels.size());
   static_assert(kFirstCriterionColumn + kCriteriaCount + 5 == kDossiersDecisionColumn);
 
-  std::vector<double> widths = {12, 36, 16, 22, 22, 10, 8, 11, 9, 10};
-  widths.resize(kFirstCriterionColumn + kCriteriaCount, 13);
-  widths.insert(widths.end(), {8, 7, 16, 16, 16, 21});
+  // As narrow as their contents allow: the sheet prints one page wide, landscape, so that every column it
+  // does not need is type it can print larger (criteria hold "Oui", "Non" or points under wrapped codes).
+  std::vector<double> widths = {10, 28, 15, 14, 16, 8, 6, 9, 8, 8};
+  widths.resize(kFirstCriterionColumn + kCriteriaCount, 8);
+  widths.insert(widths.end(), {6, 5, 12, 12, 12, 14});
   sheet.widths(widths.data(), columns);
   sheet.header(labels.data(), columns, formats.header, kHeaderHeightPt, 2);
+  print_sheet(sheet, campaign);
 
   // In constant-memory mode a range must be set before its rows are written.
   const int rows = static_cast<int>(evaluation.dossiers.size());
@@ -102,11 +115,16 @@ void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& eval
   for (const DossierEvaluation& e : evaluation.dossiers) {
     const Dossier& d = *e.dossier;
     const std::string r = std::to_string(row + 1);
+    const std::string commune = commune_of(e);
+    const std::string territory = territory_of(e);
+    sheet.row_height(row, wrapped_row_height({{d.association.name, widths[1]},
+                                              {commune, widths[3]},
+                                              {territory, widths[4]}}));
     sheet.text(row, 0, d.id);
-    sheet.text(row, 1, d.association.name);
+    sheet.text(row, 1, d.association.name, formats.wrap);
     sheet.text(row, 2, d.association.siret);
-    optional_text(sheet, row, 3, e.commune);
-    optional_text(sheet, row, 4, e.territory);
+    sheet.text(row, 3, commune, formats.wrap);
+    sheet.text(row, 4, territory, formats.wrap);
     if (e.tier) sheet.integer(row, 5, *e.tier);
     sheet.text(row, 6, yes_no(e.qpv_site));
     sheet.integer(row, 7, e.totals.trainees);
@@ -137,7 +155,8 @@ void write_dossiers(Sheet& sheet, const Formats& formats, const Evaluation& eval
   }
 }
 
-void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& evaluation) {
+void write_sessions(Sheet& sheet, const Formats& formats, const Campaign& campaign,
+                    const Evaluation& evaluation) {
   static constexpr const char* kLabels[] = {"Dossier",
                                             "Association",
                                             "Session",
@@ -145,7 +164,7 @@ void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& eval
                                             "Fin",
                                             "Stagiaires",
                                             "Femmes",
-                                            "Demandeurs d'emploi peu qualifiés",
+                                            "Demandeurs d’emploi peu qualifiés",
                                             "Niveau bac ou infra",
                                             "Résidents QPV",
                                             "Résidents Veille Active",
@@ -154,6 +173,7 @@ void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& eval
   constexpr int kColumns = static_cast<int>(std::size(kLabels));
   sheet.widths(kWidths, kColumns);
   sheet.header(kLabels, kColumns, formats.header, kHeaderHeightPt, 2);
+  print_sheet(sheet, campaign);
   std::size_t sessions = 0;
   for (const DossierEvaluation& e : evaluation.dossiers) sessions += e.dossier->training.sessions.size();
   sheet.autofilter(0, 0, static_cast<int>(sessions), kColumns - 1);
@@ -161,9 +181,11 @@ void write_sessions(Sheet& sheet, const Formats& formats, const Evaluation& eval
   int row = 1;
   for (const DossierEvaluation& e : evaluation.dossiers) {
     for (const Session& s : e.dossier->training.sessions) {
+      sheet.row_height(row, wrapped_row_height({{e.dossier->association.name, kWidths[1]},
+                                                {s.label.value_or(""), kWidths[2]}}));
       sheet.text(row, 0, e.dossier->id);
-      sheet.text(row, 1, e.dossier->association.name);
-      optional_text(sheet, row, 2, s.label);
+      sheet.text(row, 1, e.dossier->association.name, formats.wrap);
+      if (s.label) sheet.text(row, 2, *s.label, formats.wrap);
       sheet.date(row, 3, s.start, formats.date);
       sheet.date(row, 4, s.end, formats.date);
       sheet.integer(row, 5, s.trainees);
@@ -184,12 +206,13 @@ void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layo
                                             "SIRET",    "RNA",        "Formation",
                                             "Commune",  "Subvention", "Convention obligatoire",
                                             "Exercice", "Chapitre",   "Nature",
-                                            "Fonction"};
-  static constexpr double kWidths[] = {6, 12, 36, 16, 12, 36, 22, 16, 12, 9, 9, 9, 9};
+                                            "Fonction", "Opération"};
+  static constexpr double kWidths[] = {6, 10, 30, 15, 11, 34, 16, 13, 12, 9, 9, 9, 9, 20};
   constexpr int kColumns = static_cast<int>(std::size(kLabels));
   static_assert(kDistributionGrantColumn == 7);
   sheet.widths(kWidths, kColumns);
   sheet.header(kLabels, kColumns, formats.header, kHeaderHeightPt, 3);
+  print_sheet(sheet, campaign);
   // The total row stays outside the autofilter range, so that sorting never moves it.
   const int total = layout.distribution_total_row;
   sheet.autofilter(0, 0, total - 1, kColumns - 1);
@@ -200,13 +223,17 @@ void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layo
   for (const DossierEvaluation* e : layout.granted) {
     const Dossier& d = *e->dossier;
     const std::string grant_cell = cell_name(row, kDistributionGrantColumn);
+    const std::string commune = commune_of(*e);
+    sheet.row_height(row, wrapped_row_height({{d.association.name, kWidths[2]},
+                                              {d.training.title, kWidths[5]},
+                                              {commune, kWidths[6]}}));
     if (e->rank) sheet.integer(row, 0, *e->rank);
     sheet.text(row, 1, d.id);
-    sheet.text(row, 2, d.association.name);
+    sheet.text(row, 2, d.association.name, formats.wrap);
     sheet.text(row, 3, d.association.siret);
     optional_text(sheet, row, 4, d.association.rna);
-    sheet.text(row, 5, d.training.title);
-    optional_text(sheet, row, 6, e->commune);
+    sheet.text(row, 5, d.training.title, formats.wrap);
+    sheet.text(row, 6, commune, formats.wrap);
     sheet.money(row, kDistributionGrantColumn, e->grant, formats.money);
     // A formula, so that a grant Finance edits here updates the column.
     sheet.formula_text(row, 8, "=IF(" + grant_cell + ">" + threshold + ",\"Oui\",\"Non\")",
@@ -215,6 +242,7 @@ void write_distribution(Sheet& sheet, const Formats& formats, const Layout& layo
     optional_text(sheet, row, 10, campaign.budget.chapter);
     optional_text(sheet, row, 11, campaign.budget.account);
     optional_text(sheet, row, 12, campaign.budget.function);
+    optional_text(sheet, row, 13, campaign.budget.operation);
     ++row;
   }
 

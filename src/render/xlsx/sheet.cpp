@@ -4,7 +4,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <mutex>
 #include <stdexcept>
@@ -94,7 +96,61 @@ class QuietStderr {
   int saved_ = -1;
 };
 
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// How many lines `text` takes in a column of `per_line` characters, breaking at spaces and, for a word
+// longer than a line, inside it.
+int wrapped_lines(std::string_view text, std::size_t per_line) {
+  int lines = 1;
+  std::size_t used = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::size_t word = code_points(text.substr(start, end - start));
+    start = end + 1;
+    if (word == 0) continue;
+    const std::size_t needed = used == 0 ? word : used + 1 + word;
+    if (needed <= per_line) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) ++lines;
+    while (word > per_line) {
+      ++lines;
+      word -= per_line;
+    }
+    used = word;
+  }
+  return lines;
+}
+
+// "&" starts a code in a header or footer: a literal one is doubled.
+std::string header_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
 }  // namespace
+
+double wrapped_row_height(std::initializer_list<std::pair<std::string_view, double>> cells) {
+  constexpr double kLinePt = 15;  // Calibri 11, libxlsxwriter's default row
+  int lines = 1;
+  for (const auto& [text, width] : cells) {
+    // A column of width w shows about w digits; one less per line leaves room for wider capitals.
+    const auto per_line = static_cast<std::size_t>(std::max(1.0, std::floor(width) - 1));
+    lines = std::max(lines, wrapped_lines(text, per_line));
+  }
+  return kLinePt * lines;
+}
 
 void check(lxw_error error, const std::string& file) {
   if (error != LXW_NO_ERROR) throw std::runtime_error("Impossible d'écrire " + file + " : " + reason(error));
@@ -139,11 +195,13 @@ std::string sheet_ref(std::string_view sheet, std::string_view cell) {
 double euros(Money m) { return static_cast<double>(m.cents()) / 100.0; }
 
 void Sheet::text(int row, int column, const std::string& value, lxw_format* format) {
-  check(worksheet_write_string(ws_, row_index(row), col_index(column), value.c_str(), format), *file_);
+  check(worksheet_write_string(ws_, row_index(row), col_index(column), value.c_str(), format_or_default(format)),
+        *file_);
 }
 
 void Sheet::number(int row, int column, double value, lxw_format* format) {
-  check(worksheet_write_number(ws_, row_index(row), col_index(column), value, format), *file_);
+  check(worksheet_write_number(ws_, row_index(row), col_index(column), value, format_or_default(format)),
+        *file_);
 }
 
 void Sheet::integer(int row, int column, std::int64_t value, lxw_format* format) {
@@ -160,17 +218,17 @@ void Sheet::date(int row, int column, Date value, lxw_format* format) {
 }
 
 void Sheet::blank(int row, int column, lxw_format* format) {
-  check(worksheet_write_blank(ws_, row_index(row), col_index(column), format), *file_);
+  check(worksheet_write_blank(ws_, row_index(row), col_index(column), format_or_default(format)), *file_);
 }
 
 void Sheet::formula(int row, int column, const std::string& formula, double value, lxw_format* format) {
-  check(worksheet_write_formula_num(ws_, row_index(row), col_index(column), formula.c_str(), format, value),
+  check(worksheet_write_formula_num(ws_, row_index(row), col_index(column), formula.c_str(), format_or_default(format), value),
         *file_);
 }
 
 void Sheet::formula_text(int row, int column, const std::string& formula, const std::string& value,
                          lxw_format* format) {
-  check(worksheet_write_formula_str(ws_, row_index(row), col_index(column), formula.c_str(), format,
+  check(worksheet_write_formula_str(ws_, row_index(row), col_index(column), formula.c_str(), format_or_default(format),
                                     value.c_str()),
         *file_);
 }
@@ -183,9 +241,41 @@ void Sheet::header(const char* const* labels, int count, lxw_format* format, dou
 }
 
 void Sheet::widths(const double* widths, int count) {
+  total_width_ = 0;
   for (int c = 0; c < count; ++c) {
+    total_width_ += widths[c];
     check(worksheet_set_column(ws_, col_index(c), col_index(c), widths[c], nullptr), *file_);
   }
+}
+
+void Sheet::print(const PrintSetup& setup) {
+  // A4 portrait between binding margins holds about 85 default-width characters; a sheet much wider would
+  // shrink below legibility, so it turns.
+  constexpr double kPortraitWidth = 100;
+  constexpr std::uint8_t kA4 = 9;
+  worksheet_set_paper(ws_, kA4);
+  if (total_width_ > kPortraitWidth) {
+    worksheet_set_landscape(ws_);
+  } else {
+    worksheet_set_portrait(ws_);
+  }
+  // One page wide, as many pages tall as the rows need.
+  worksheet_fit_to_pages(ws_, 1, 0);
+  check(worksheet_repeat_rows(ws_, 0, 0), *file_);
+  // Inches: 25 mm on the left for binding, 15 mm on the right, 20 mm top and bottom.
+  worksheet_set_margins(ws_, 0.98, 0.59, 0.79, 0.79);
+  if (setup.gridlines) worksheet_gridlines(ws_, LXW_SHOW_PRINT_GRIDLINES);
+  worksheet_center_horizontally(ws_);
+  if (!setup.header.empty()) {
+    check(worksheet_set_header(ws_, ("&C" + header_text(setup.header)).c_str()), *file_);
+  }
+  // &N counts the pages printed together (the whole workbook in LibreOffice), &P runs on across the sheets:
+  // « Page 3 / 5 » stays true whether one sheet or the workbook is printed.
+  check(worksheet_set_footer(ws_, "&L&A&RPage &P / &N"), *file_);
+}
+
+void Sheet::row_height(int row, double height_pt) {
+  check(worksheet_set_row(ws_, row_index(row), height_pt, nullptr), *file_);
 }
 
 void Sheet::autofilter(int first_row, int first_column, int last_row, int last_column) {

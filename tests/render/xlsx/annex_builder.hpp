@@ -51,6 +51,8 @@ class AnnexBuilder {
   AnnexBuilder() { evaluation_.campaign_id = campaign_.id; }
 
   Campaign& campaign() { return campaign_; }
+  /// The dossier added last, to change what a test is about.
+  Dossier& last_dossier() { return dossiers_.back(); }
 
   /// Adds a dossier with `sessions`, evaluated as given. `failed` lists the eligibility codes that fail.
   DossierEvaluation& add(std::string id, std::string association, std::vector<Session> sessions,
@@ -62,6 +64,7 @@ class AnnexBuilder {
     d.association.siret = "35600000000048";
     d.association.rna = "W133012345";
     d.training.title = "Développeur web et web mobile";
+    d.training.site.city = "Marseille";
     d.training.sessions = std::move(sessions);
     d.budget.total_cost = Money::from_euros(95000);
     d.budget.requested = requested;

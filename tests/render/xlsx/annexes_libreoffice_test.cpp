@@ -2,7 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <map>
+#include <regex>
 #include <string>
+#include <vector>
 
 #include "render/xlsx/annex_builder.hpp"
 #include "render/xlsx/annexes.hpp"
@@ -51,6 +55,61 @@ TEST(AnnexesLibreOffice, RecalculatedFormulasEqualTheirCachedValues) {
   EXPECT_EQ(totals, 12u);
   // Synthèse 19, women % 5, agreements 3 and the total.
   EXPECT_EQ(result["cells"].size(), 4u + 3 * 4 + 3 + 5 + 3 + 1);
+  std::filesystem::remove_all(dir);
+}
+
+// Printed by LibreOffice: each sheet one page wide in its orientation, its name and « Page N / M » in the
+// footer (pages numbered through the workbook), the header row on every page of a sheet that runs over;
+// Synthèse and Paramètres on one page each (they took two and three).
+TEST(AnnexesLibreOffice, PrintedSheetsHaveThePagesAndFootersTheyWereSetUpFor) {
+  aap::test::AnnexBuilder b;
+  aap::test::add_four_decisions(b);
+  for (int i = 5; i <= 90; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "2027-%03d", i);
+    b.add(id, "Association n° " + std::to_string(i) + " pour l’insertion par le numérique",
+          {aap::test::annex_session("S", 12, 6)}, aap::Money::from_euros(1000), aap::Decision::funded,
+          aap::Money::from_euros(1000));
+  }
+  const auto dir = aap::test::scratch_dir("print");
+  aap::write_annexes(dir / "annexes.xlsx", b.campaign(), b.evaluation(), aap::Date{2027, 3, 20});
+  const json result = aap::test::run_json(
+      "print_pages.py", aap::test::quoted(dir / "annexes.xlsx") + " " + aap::test::quoted(dir / "work"));
+
+  const std::regex footer("(Synthèse|Dossiers|Sessions|Répartition|Paramètres)\\s+Page (\\d+) / (\\d+)");
+  const int total = static_cast<int>(result["pages"].size());
+  std::map<std::string, int> pages;
+  std::map<std::string, std::string> orientation;
+  std::vector<std::string> order;
+  int number = 0;
+  for (const json& page : result["pages"]) {
+    const std::string text = page["text"];
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(text, m, footer)) << text;
+    const std::string name = m[1];
+    if (pages[name]++ == 0) order.push_back(name);
+    EXPECT_EQ(std::stoi(m[2]), ++number) << name;
+    EXPECT_EQ(std::stoi(m[3]), total) << name;
+    orientation[name] = page["orientation"];
+    EXPECT_NE(text.find("Annexes financières — AAP-GEN-2027"), std::string::npos) << name;
+    if (name == "Dossiers") {
+      EXPECT_NE(text.find("Association"), std::string::npos) << "page " << number;
+      EXPECT_NE(text.find("Subvention"), std::string::npos) << "page " << number;
+    }
+    if (name == "Répartition") {
+      EXPECT_NE(text.find("Opération"), std::string::npos) << "page " << number;
+    }
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"Synthèse", "Dossiers", "Sessions", "Répartition", "Paramètres"}));
+  EXPECT_EQ(pages["Synthèse"], 1);
+  EXPECT_EQ(pages["Paramètres"], 1);
+  EXPECT_GE(pages["Dossiers"], 2);
+  EXPECT_GE(pages["Répartition"], 2);
+  EXPECT_EQ(orientation["Synthèse"], "portrait");
+  EXPECT_EQ(orientation["Paramètres"], "portrait");
+  EXPECT_EQ(orientation["Dossiers"], "landscape");
+  EXPECT_EQ(orientation["Sessions"], "landscape");
+  EXPECT_EQ(orientation["Répartition"], "landscape");
   std::filesystem::remove_all(dir);
 }
 

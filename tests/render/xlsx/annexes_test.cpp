@@ -8,6 +8,7 @@
 
 #include "render/xlsx/annex_builder.hpp"
 #include "render/xlsx/xlsx_test_support.hpp"
+#include "text/decision_label.hpp"
 
 namespace {
 
@@ -81,10 +82,17 @@ TEST_F(Annexes, DossiersHasOneRowPerDossierInEvaluationOrderWithNumericGrants) {
     EXPECT_EQ(cents(row[23]["value"]), e.dossier->budget.requested.cents()) << e.dossier->id;
     EXPECT_EQ(row[25]["format"], kEuroFormat);
   }
+  // The words of envoi.csv (fr::decision_label), capitalised for a table.
   EXPECT_EQ(rows[1][26]["value"], "Financé");
-  EXPECT_EQ(rows[2][26]["value"], "Financé partiellement");
+  EXPECT_EQ(rows[2][26]["value"], "Partiellement financé");
   EXPECT_EQ(rows[3][26]["value"], "Non financé");
   EXPECT_EQ(rows[4][26]["value"], "Inéligible");
+  for (const aap::Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded,
+                                Decision::ineligible}) {
+    std::string label(aap::fr::decision_label(d));
+    label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    EXPECT_EQ(aap::fr::decision_label_capitalised(d), label);
+  }
 }
 
 TEST_F(Annexes, IneligibleDossierHasNoTierRankOrCap) {
@@ -179,11 +187,11 @@ TEST_F(Annexes, SynthesisTotalsAreFormulasOverTheOtherSheetsWithTheirValues) {
   EXPECT_EQ(cents(rows[2][2]["cached"]), evaluation().allocated.cents());
   EXPECT_EQ(rows[3][2]["value"], "=C2-C3");
   EXPECT_EQ(cents(rows[3][2]["cached"]), evaluation().remaining.cents());
-  EXPECT_EQ(rows[5][0]["value"], "Financé partiellement");
-  EXPECT_EQ(rows[5][1]["value"], "=COUNTIF('Dossiers'!$AA$2:$AA$5,\"Financé partiellement\")");
+  EXPECT_EQ(rows[5][0]["value"], "Partiellement financé");
+  EXPECT_EQ(rows[5][1]["value"], "=COUNTIF('Dossiers'!$AA$2:$AA$5,\"Partiellement financé\")");
   EXPECT_EQ(rows[5][1]["cached"], 1);
   EXPECT_EQ(rows[5][2]["value"],
-            "=SUMIF('Dossiers'!$AA$2:$AA$5,\"Financé partiellement\",'Dossiers'!$Z$2:$Z$5)");
+            "=SUMIF('Dossiers'!$AA$2:$AA$5,\"Partiellement financé\",'Dossiers'!$Z$2:$Z$5)");
   EXPECT_EQ(cents(rows[5][2]["cached"]), 1234550);
   EXPECT_EQ(cents(rows[5][3]["cached"]), 2000000);
   EXPECT_EQ(rows[8][0]["value"], "Total des dossiers");
@@ -200,7 +208,7 @@ TEST_F(Annexes, HeadersAreBoldFrozenAndFiltered) {
   EXPECT_EQ(sheet("Paramètres")["freeze_panes"], "A2");
   EXPECT_EQ(sheet("Dossiers")["autofilter"], "A1:AA5");
   EXPECT_EQ(sheet("Sessions")["autofilter"], "A1:L6");
-  EXPECT_EQ(sheet("Répartition")["autofilter"], "A1:M3");  // the total row stays out
+  EXPECT_EQ(sheet("Répartition")["autofilter"], "A1:N3");  // the total row stays out
   EXPECT_EQ(sheet("Paramètres")["autofilter"], "A1:C34");
   for (const json& s : (*dump_)["sheets"]) {
     for (const json& c : s["rows"][0]) {
@@ -212,7 +220,7 @@ TEST_F(Annexes, HeadersAreBoldFrozenAndFiltered) {
 }
 
 TEST_F(Annexes, ColumnsAreWideEnoughToRead) {
-  EXPECT_GE(sheet("Dossiers")["widths"]["B"].get<double>(), 30);
+  EXPECT_GE(sheet("Dossiers")["widths"]["B"].get<double>(), 28);  // and longer names wrap
   EXPECT_GE(sheet("Répartition")["widths"]["C"].get<double>(), 30);
   EXPECT_GE(sheet("Paramètres")["widths"]["A"].get<double>(), 40);
 }
@@ -265,7 +273,7 @@ TEST_F(Annexes, ParametersListCampaignValuesWithTheirTypes) {
   EXPECT_EQ(rows[24][1]["value"], "aucun");  // no cap per trainee
   EXPECT_DOUBLE_EQ(rows[25][1]["value"].get<double>(), 0.805);
   EXPECT_EQ(rows[25][1]["format"], "0.00%");
-  EXPECT_EQ(rows[27][1]["value"], "à l'euro inférieur");
+  EXPECT_EQ(rows[27][1]["value"], "à l’euro inférieur");
   EXPECT_EQ(rows[29][1]["value"], "65");
   EXPECT_EQ(rows[32][2]["value"], "budget.operation");
   EXPECT_TRUE(rows[32][1]["value"].is_null());  // left out: a blank to fill
@@ -356,7 +364,7 @@ TEST(AnnexesFile, NoDossierStillGivesEverySheetAndAZeroTotal) {
   const json& distribution = dump["sheets"][3];
   ASSERT_EQ(distribution["rows"].size(), 2u);
   EXPECT_EQ(distribution["rows"][1][7]["value"], "=0");
-  EXPECT_EQ(distribution["autofilter"], "A1:M1");
+  EXPECT_EQ(distribution["autofilter"], "A1:N1");
   const json& synthesis = dump["sheets"][0]["rows"];
   EXPECT_EQ(cents(synthesis[3][2]["cached"]), 10000000);  // all of the envelope remains
   EXPECT_EQ(synthesis[8][1]["cached"], 0);
