@@ -259,17 +259,26 @@ bool needs_typography(std::string_view text) {
   return false;
 }
 
-std::string typography_of(std::string_view text) {
-  const auto decoded = text::decode_utf8(text);
-  if (!decoded) return std::string(text);  // invalid input is the validator's to report, not ours to mangle
-  const std::u32string& s = *decoded;
+bool is_private_use(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
+
+// `s` with typography applied; `starts`, when given, receives for each index of `s` (and its end) where its
+// output begins, so that the caller can put back what it took out.
+std::u32string typography_of(const std::u32string& s, std::vector<std::size_t>* starts) {
   const std::vector<bool> keep = protected_mask(s);
   std::u32string out;
   out.reserve(s.size() + s.size() / 8);
   const auto last = [&]() -> char32_t { return out.empty() ? U'\0' : out.back(); };
+  if (starts != nullptr) starts->assign(s.size() + 1, 0);
+  // A run of spaces is handled at once: its other indices begin where the run's output does.
+  const auto mark_run = [&](std::size_t from, std::size_t to, std::size_t at) {
+    if (starts != nullptr) {
+      for (std::size_t k = from; k < to; ++k) (*starts)[k] = at;
+    }
+  };
 
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
+    if (starts != nullptr) (*starts)[i] = out.size();
     if (keep[i]) {
       out += c;
       continue;
@@ -282,6 +291,7 @@ std::string typography_of(std::string_view text) {
       const char32_t next = j < s.size() ? s[j] : U'\0';
       const bool after_word = !out.empty() && !is_space(last());
       const bool next_is_free = j < s.size() && !keep[j];
+      mark_run(i + 1, j, out.size());
       if (last() == U'«' && j < s.size()) {
         out += kNarrowNbspCp;
         i = j - 1;
@@ -323,6 +333,38 @@ std::string typography_of(std::string_view text) {
     out += c;
     if (c == U'«' && i + 1 < s.size() && !is_space(s[i + 1])) out += kNarrowNbspCp;
   }
+  if (starts != nullptr) starts->back() = out.size();
+  return out;
+}
+
+std::string typography_of(std::string_view text) {
+  const auto decoded = text::decode_utf8(text);
+  if (!decoded) return std::string(text);  // invalid input is the validator's to report, not ours to mangle
+  const std::u32string& s = *decoded;
+  // Private-use characters are the caller's markers (where a value starts and ends): typography sees
+  // through them, and they come back at the same place among the characters around them.
+  std::u32string visible;
+  std::vector<std::pair<std::size_t, char32_t>> markers;  // index in `visible`, marker
+  for (const char32_t c : s) {
+    if (is_private_use(c)) {
+      markers.emplace_back(visible.size(), c);
+    } else {
+      visible += c;
+    }
+  }
+  if (markers.empty()) return text::encode_utf8(typography_of(s, nullptr));
+  std::vector<std::size_t> starts;
+  const std::u32string typed = typography_of(visible, &starts);
+  std::u32string out;
+  out.reserve(typed.size() + markers.size());
+  std::size_t copied = 0;
+  for (const auto& [index, marker] : markers) {
+    const std::size_t at = starts[index];
+    out.append(typed, copied, at - copied);
+    copied = at;
+    out += marker;
+  }
+  out.append(typed, copied, std::u32string::npos);
   return text::encode_utf8(out);
 }
 

@@ -18,6 +18,7 @@
 #include "input/dossier_reader.hpp"
 #include "input/input_file.hpp"
 #include "input/json_parse.hpp"
+#include "render/markup/escape.hpp"
 #include "render/template/template_set.hpp"
 #include "support/special_files.hpp"
 #include "support/process.hpp"
@@ -256,9 +257,11 @@ TEST(TemplateLimits, AFourMegabyteTemplateRendersAndOneByteMoreIsRefused) {
   tpl::Value data;
   data.set("x", "ok");
   const std::string out = set.render("grand", data);
-  EXPECT_EQ(out.size(), tpl::kMaxTemplateBytes - 2 * std::string("{{x}}").size() + 2 * std::string("ok").size());
-  EXPECT_EQ(out.substr(0, 10), "Début ok\n");
-  EXPECT_EQ(out.substr(out.size() - 7), "Fin ok\n");
+  // Each value comes between the two three-byte markers that keep it whole.
+  const std::string ok = std::string(markup::kValueStart) + "ok" + std::string(markup::kValueEnd);
+  EXPECT_EQ(out.size(), tpl::kMaxTemplateBytes - 2 * std::string("{{x}}").size() + 2 * ok.size());
+  EXPECT_EQ(out.substr(0, 7 + ok.size() + 1), "Début " + ok + "\n");
+  EXPECT_EQ(out.substr(out.size() - (4 + ok.size() + 1)), "Fin " + ok + "\n");
 
   std::ofstream(file, std::ios::binary | std::ios::app) << ' ';
   try {

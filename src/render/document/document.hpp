@@ -12,6 +12,10 @@ struct Span {
   std::string text;
   bool bold = false;
   bool italic = false;
+  /// Set smaller and raised: the letters of an ordinal (« 1er », « 3e »).
+  bool superscript = false;
+  /// A value from the data (a name, a title, an amount in words): never hyphenated.
+  bool keep_whole = false;
 };
 using Inline = std::vector<Span>;
 

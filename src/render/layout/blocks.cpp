@@ -3,6 +3,7 @@
 #include <string>
 #include <type_traits>
 
+#include "render/document/ordinals.hpp"
 #include "render/layout/hyphenator.hpp"
 #include "render/layout/units.hpp"
 
@@ -175,7 +176,7 @@ class Preparer {
   Unit place_date(const doc::PlaceDate& p, bool beside_letterhead) const {
     const double size = style_.body_size_pt;
     LinesUnit u;
-    const auto text = lines(doc::Inline{doc::Span{p.text}}, width_, size, doc::Align::right, false);
+    const auto text = lines(doc::with_ordinals(p.text), width_, size, doc::Align::right, false);
     add_rows(u, text, left_, line_height(size), size);
     double natural = 0;
     for (const auto& l : text) natural = std::max(natural, l.natural_width_pt);
@@ -196,8 +197,8 @@ class Preparer {
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
       // Room for the hand signature between the title and the name.
       if (i + 1 == s.lines.size()) u.lines.push_back(Row{kHandSignaturePt, {}});
-      add_rows(u, lines(doc::Inline{doc::Span{s.lines[i]}}, width_ / 2, size, doc::Align::left, false), x, line_h,
-               size);
+      add_rows(u, lines(doc::with_ordinals(s.lines[i], true), width_ / 2, size, doc::Align::left, false), x,
+               line_h, size);
     }
     u.keep_together = true;
     u.space_before_pt = kSignatureSpaceBeforePt;
@@ -252,7 +253,12 @@ Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, doub
   // The baseline sits so that the text looks centred in its line, whatever the leading.
   const double baseline = line_height_pt / 2 + size_pt * 0.35;
   for (const auto& piece : line.pieces) {
-    row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline, piece.text, piece.face, size_pt});
+    if (piece.superscript) {
+      row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline - size_pt * doc::kSuperscriptRise, piece.text,
+                               piece.face, size_pt * doc::kSuperscriptScale});
+    } else {
+      row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline, piece.text, piece.face, size_pt});
+    }
   }
   return row;
 }

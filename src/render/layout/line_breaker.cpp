@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "render/document/ordinals.hpp"
 #include "render/layout/utf8.hpp"
 
 namespace aap::render {
@@ -21,10 +22,12 @@ constexpr std::size_t kMinLettersToHyphenate = 5;
 struct Fragment {
   std::string text;
   Face face = Face::regular;
+  bool superscript = false;
 };
 
 struct Word {
   std::vector<Fragment> fragments;
+  bool keep_whole = false;  // holds a name or a figure in words from the data
   std::vector<std::size_t> soft_breaks;  // byte offsets in joined(), where U+00AD was
   double width = -1;
   double space_after = 0;  // the breakable space that follows, 0 when none
@@ -108,11 +111,15 @@ class Breaker {
 
  private:
   double measure(std::string_view text, Face face) const { return measurer_.width(text, face, options_.size_pt); }
+  double measure(const Fragment& f) const {
+    return f.superscript ? measurer_.width(f.text, f.face, options_.size_pt * doc::kSuperscriptScale)
+                         : measure(f.text, f.face);
+  }
 
   void measure(Word& word) const {
     if (word.width >= 0) return;
     word.width = 0;
-    for (const auto& f : word.fragments) word.width += measure(f.text, f.face);
+    for (const auto& f : word.fragments) word.width += measure(f);
   }
 
   std::deque<Word> tokenize(const doc::Inline& content) const {
@@ -147,10 +154,12 @@ class Breaker {
           current.soft_breaks.push_back(joined_size);
           continue;
         }
-        if (current.fragments.empty() || current.fragments.back().face != face) {
-          current.fragments.push_back({std::string(), face});
+        if (current.fragments.empty() || current.fragments.back().face != face ||
+            current.fragments.back().superscript != span.superscript) {
+          current.fragments.push_back({std::string(), face, span.superscript});
         }
         current.fragments.back().text += bytes;
+        current.keep_whole = current.keep_whole || span.keep_whole;
         joined_size += d.length;
       }
     }
@@ -178,7 +187,7 @@ class Breaker {
       }
     }
     for (std::size_t offset : word.soft_breaks) {
-      if (offset > 0 && offset < text.size()) out.push_back({offset, true});
+      if (offset > 0 && offset < text.size() && !word.keep_whole) out.push_back({offset, true});
     }
     if (use_dictionary && options_.hyphenator != nullptr) {
       for (std::size_t i = 0; i < cps.size();) {
@@ -214,8 +223,8 @@ class Breaker {
       } else if (pos >= offset) {
         tail.fragments.push_back(f);
       } else {
-        head.fragments.push_back({f.text.substr(0, offset - pos), f.face});
-        tail.fragments.push_back({f.text.substr(offset - pos), f.face});
+        head.fragments.push_back({f.text.substr(0, offset - pos), f.face, f.superscript});
+        tail.fragments.push_back({f.text.substr(offset - pos), f.face, f.superscript});
       }
       pos = end;
     }
@@ -224,6 +233,8 @@ class Breaker {
       if (b < offset) head.soft_breaks.push_back(b);
       if (b > offset) tail.soft_breaks.push_back(b - offset);
     }
+    head.keep_whole = word.keep_whole;
+    tail.keep_whole = word.keep_whole;
     tail.space_after = word.space_after;
     tail.space_face = word.space_face;
     tail.hard_break_after = word.hard_break_after;
@@ -231,14 +242,25 @@ class Breaker {
   }
 
   std::optional<std::pair<Word, Word>> best_split(const Word& word, double room, bool line_empty) const {
+    // Names and figures in words from the data go to the next line whole; one wider than a whole line breaks
+    // only after its own hyphens ("Aix-en-/Provence"), never where French patterns would cut it.
+    if (word.keep_whole && !line_empty) return std::nullopt;
     // Proper nouns keep their shape unless they cannot fit on a line at all.
     const std::string text = word.joined();
     const char32_t first = utf8::decode(text, 0).code_point;
     const bool capitalised = utf8::to_lower(first) != first;
-    for (const auto& c : candidates(word, line_empty || !capitalised)) {
+    for (const auto& c : candidates(word, !word.keep_whole && (line_empty || !capitalised))) {
       auto parts = split(word, c.offset, c.add_hyphen);
       measure(parts.first);
       if (parts.first.width <= room + kEpsilonPt) return parts;
+    }
+    // A lowercase word of a value wider than the whole line: French hyphenation rather than a cut anywhere.
+    if (word.keep_whole && !capitalised) {
+      for (const auto& c : candidates(word, true)) {
+        auto parts = split(word, c.offset, c.add_hyphen);
+        measure(parts.first);
+        if (parts.first.width <= room + kEpsilonPt) return parts;
+      }
     }
     return std::nullopt;
   }
@@ -290,18 +312,19 @@ class Breaker {
       const Word& w = words[i];
       for (std::size_t k = 0; k < w.fragments.size(); ++k) {
         const auto& f = w.fragments[k];
-        const double width = measure(f.text, f.face);
+        const double width = measure(f);
         // Words separated by a plain space in one face are drawn as one string: shorter output, and
         // text extraction sees the real space.
-        const bool merge = k == 0 && i > 0 && extra == 0 && !line.pieces.empty() &&
-                           line.pieces.back().face == f.face && words[i - 1].space_face == f.face;
+        const bool merge = k == 0 && i > 0 && extra == 0 && !line.pieces.empty() && !f.superscript &&
+                           !line.pieces.back().superscript && line.pieces.back().face == f.face &&
+                           words[i - 1].space_face == f.face;
         if (merge) {
           auto& piece = line.pieces.back();
           piece.text += ' ';
           piece.text += f.text;
           piece.width_pt = x + width - piece.x_pt;
         } else {
-          line.pieces.push_back({x, f.text, f.face, width});
+          line.pieces.push_back({x, f.text, f.face, width, f.superscript});
         }
         x += width;
       }
@@ -341,6 +364,8 @@ std::string cache_key(const doc::Inline& content, const LineBreakOptions& option
   for (const doc::Span& span : content) {
     append_bytes(key, span.bold);
     append_bytes(key, span.italic);
+    append_bytes(key, span.superscript);
+    append_bytes(key, span.keep_whole);
     append_bytes(key, span.text.size());
     key += span.text;
   }

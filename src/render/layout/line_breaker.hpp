@@ -16,6 +16,7 @@ struct PlacedText {
   std::string text;
   Face face = Face::regular;
   double width_pt = 0;
+  bool superscript = false;  // drawn at doc::kSuperscriptScale of the size, raised by doc::kSuperscriptRise
 };
 
 struct TextLine {
@@ -35,7 +36,9 @@ struct LineBreakOptions {
 /// Lines of `content`, none wider than `width_pt`. Breaks at U+0020 (never at U+00A0 or U+202F), after a
 /// hyphen inside a word, at U+00AD (drawn as "-" only there) and at the dictionary's points when a line
 /// would otherwise stay loose; '\n' forces a break. A word wider than a whole line is hyphenated, or cut
-/// between characters as a last resort. Justified lines spread the spare width over their spaces; the last
+/// between characters as a last resort. A word holding a `keep_whole` span (a name, a figure in words) is
+/// never hyphenated: it moves to the next line whole, and only one wider than a whole line is broken, after
+/// its own hyphens or else between characters. Justified lines spread the spare width over their spaces; the last
 /// line and lines ended by '\n' are left-aligned. A MissingGlyph is rethrown with the whole text.
 std::vector<TextLine> break_lines(const doc::Inline& content, const LineBreakOptions& options,
                                   const TextMeasurer& measurer);

@@ -20,7 +20,8 @@ constexpr char32_t kSoftHyphen = 0x00AD;
 
 // The widest stretch of `cell` the line breaker may not break: words joined by U+00A0 or U+202F stay one
 // run ("12 500,50 €"); a run ends at a space, a forced break, after a hyphen, or at a soft hyphen (where
-// a "-" is drawn). A column narrower than this would cut an amount from its € or a SIRET in two.
+// a "-" is drawn). A column narrower than this would cut an amount from its € or a SIRET in two. A name from
+// the data is one run across its hyphens: "Aix-en-Provence" is not broken after "Aix-en-".
 double longest_run(const doc::Inline& cell, bool header, const TextMeasurer& measurer, double size_pt) {
   double longest = 0;
   double run = 0;
@@ -45,7 +46,7 @@ double longest_run(const doc::Inline& cell, bool header, const TextMeasurer& mea
         run = 0;
       } else {
         utf8::append(piece, d.code_point);
-        if (d.code_point == U'-') {
+        if (d.code_point == U'-' && !span.keep_whole) {
           flush_piece();
           longest = std::max(longest, run);
           run = 0;
@@ -55,6 +56,32 @@ double longest_run(const doc::Inline& cell, bool header, const TextMeasurer& mea
     flush_piece();
   }
   return std::max(longest, run);
+}
+
+// When the minima exceed the width, it is the widest that give way: each is lowered to one common ceiling,
+// found so that the minima then fill the width, while the narrow ones (amounts, ranks, SIRET) keep theirs.
+// A 300-character word in a title column is then broken inside, not the grant beside it digit by digit.
+std::vector<double> capped_minima(std::vector<double> minima, double width) {
+  const double needed = std::accumulate(minima.begin(), minima.end(), 0.0);
+  if (needed <= width || minima.empty()) return minima;
+  std::vector<double> sorted = minima;
+  std::sort(sorted.begin(), sorted.end());
+  // Columns below the ceiling keep their minimum; the k widest share what is left equally.
+  double below = 0;
+  double ceiling = 0;
+  const std::size_t n = sorted.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const double candidate = (width - below) / static_cast<double>(n - i);
+    if (candidate <= sorted[i]) {
+      ceiling = candidate;
+      break;
+    }
+    below += sorted[i];
+  }
+  // Even equal shares cannot hold the narrow columns: the caller shrinks everything in proportion.
+  if (ceiling <= 0) return minima;
+  for (double& m : minima) m = std::min(m, ceiling);
+  return minima;
 }
 
 // Widths by weight, but never below a column's minimum: columns the weights would make too narrow get
@@ -240,7 +267,8 @@ std::vector<double> table_column_widths(const doc::Table& table, const TextMeasu
   };
   for (const auto& r : table.header) widen(r, true);
   for (const auto& r : table.rows) widen(r, false);
-  return column_widths(weights, minima, style.page_width_pt - style.margin_left_pt - style.margin_right_pt);
+  const double width = style.page_width_pt - style.margin_left_pt - style.margin_right_pt;
+  return column_widths(weights, capped_minima(std::move(minima), width), width);
 }
 
 }  // namespace aap::render

@@ -47,4 +47,15 @@ std::string escape(std::string_view value) {
   return out;
 }
 
+std::string escape_value(std::string_view value) {
+  std::string escaped = escape(value);
+  if (escaped.empty()) return escaped;
+  std::string out;
+  out.reserve(escaped.size() + kValueStart.size() + kValueEnd.size());
+  out += kValueStart;
+  out += escaped;
+  out += kValueEnd;
+  return out;
+}
+
 }  // namespace aap::markup

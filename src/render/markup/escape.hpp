@@ -13,4 +13,12 @@ namespace aap::markup {
 /// (`#`, `1.`, `-`, four spaces) nor end one. The parser's private markers (U+E000–U+E00F) are removed.
 std::string escape(std::string_view value);
 
+/// Private-use markers around a value from the data (U+E003 … U+E004): the parser turns what they hold
+/// into spans marked `keep_whole` (names, titles, amounts in words are never hyphenated) and drops them.
+inline constexpr std::string_view kValueStart = "\xEE\x80\x83";
+inline constexpr std::string_view kValueEnd = "\xEE\x80\x84";
+
+/// A template value: escape(value) between kValueStart and kValueEnd; nothing for an empty value.
+std::string escape_value(std::string_view value);
+
 }  // namespace aap::markup

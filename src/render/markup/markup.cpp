@@ -8,6 +8,8 @@
 #include <optional>
 #include <utility>
 
+#include "render/document/ordinals.hpp"
+#include "render/markup/escape.hpp"
 #include "text/french.hpp"
 #include "text/utf8.hpp"
 
@@ -63,6 +65,108 @@ std::string decode_entity(std::string_view e) {
     return text::encode_utf8(std::u32string(1, cp));
   }
   return std::string(e);
+}
+
+// The value markers (kValueStart … kValueEnd) become spans marked keep_whole, and go.
+void split_values(doc::Inline& spans) {
+  doc::Inline out;
+  out.reserve(spans.size());
+  bool inside = false;
+  const auto push = [&](const doc::Span& style, std::string text) {
+    if (text.empty()) return;
+    const bool keep = style.keep_whole || inside;
+    if (!out.empty() && out.back().bold == style.bold && out.back().italic == style.italic &&
+        out.back().superscript == style.superscript && out.back().keep_whole == keep) {
+      out.back().text += text;
+      return;
+    }
+    doc::Span piece = style;
+    piece.text = std::move(text);
+    piece.keep_whole = keep;
+    out.push_back(std::move(piece));
+  };
+  for (const doc::Span& span : spans) {
+    std::size_t from = 0;
+    while (true) {
+      const std::size_t start = span.text.find(kValueStart, from);
+      const std::size_t end = span.text.find(kValueEnd, from);
+      const std::size_t at = std::min(start, end);
+      push(span, span.text.substr(from, at == std::string::npos ? std::string::npos : at - from));
+      if (at == std::string::npos) break;
+      inside = at == start;
+      from = at + kValueStart.size();  // both markers are three bytes
+    }
+  }
+  spans = std::move(out);
+}
+
+std::string without_value_markers(std::string text) {
+  erase_all(text, kValueStart);
+  erase_all(text, kValueEnd);
+  return text;
+}
+
+// Whether `word` starts with a capital letter (Latin-1 and Latin Extended-A capitals included).
+bool capitalised(std::string_view word) {
+  const auto decoded = text::decode_utf8(word);
+  if (!decoded || decoded->empty()) return false;
+  const char32_t c = decoded->front();
+  return (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+         (c >= 0x100 && c <= 0x17F && c % 2 == 0);
+}
+
+// In a title or a signature, a name from the data is not split between lines where it reads as one:
+// within each value, consecutive capitalised words ("Territoire Marseille Provence") are joined by no-break
+// spaces, as long as they stay short enough to fit any line.
+void join_names(std::string& text) {
+  constexpr std::size_t kLongestJoined = 32;  // code points
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t start = text.find(kValueStart, from);
+    if (start == std::string::npos) return;
+    const std::size_t begin = start + kValueStart.size();
+    std::size_t end = text.find(kValueEnd, begin);
+    if (end == std::string::npos) end = text.size();
+    std::string value = text.substr(begin, end - begin);
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at <= value.size();) {
+      std::size_t space = value.find(' ', at);
+      if (space == std::string::npos) space = value.size();
+      words.push_back(value.substr(at, space - at));
+      at = space + 1;
+    }
+    std::string joined;
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t j = i + 1;
+      std::size_t length = text::code_points(words[i]);
+      if (capitalised(words[i])) {
+        while (j < words.size() && capitalised(words[j]) &&
+               length + 1 + text::code_points(words[j]) <= kLongestJoined) {
+          length += 1 + text::code_points(words[j]);
+          ++j;
+        }
+      }
+      for (std::size_t k = i; k < j; ++k) {
+        if (!joined.empty() || k > 0) joined += k == i ? " " : "\u00A0";
+        joined += words[k];
+      }
+      i = j;
+    }
+    text.replace(begin, end - begin, joined);
+    from = begin + joined.size();
+  }
+}
+
+// Straight apostrophes between letters become ’ (the same count of characters, so NF Z10-011's 38 hold).
+std::string typographic_apostrophes(const std::string& line) {
+  const auto decoded = text::decode_utf8(line);
+  if (!decoded) return line;
+  std::u32string s = *decoded;
+  const auto letter = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c >= 0xC0; };
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] == U'\'' && letter(s[i - 1]) && letter(s[i + 1])) s[i] = U'’';
+  }
+  return text::encode_utf8(s);
 }
 
 void append(doc::Inline& spans, std::string_view text, bool bold, bool italic) {
@@ -268,7 +372,7 @@ class Builder {
       case MD_BLOCK_H: {
         doc::Heading h;
         h.level = std::min(3, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
-        h.content = take_current();
+        h.content = take_current(true);
         blocks.emplace_back(std::move(h));
         break;
       }
@@ -328,12 +432,23 @@ class Builder {
     return 1;  // stops md4c
   }
 
-  doc::Inline take_current() {
+  doc::Inline take_current(bool join = false) {
     doc::Inline out = std::move(current_);
     current_.clear();
     strip_markers(out);
-    apply_typography(out);
+    finish_inline(out, join);
     return out;
+  }
+
+  // Typography (which sees through the value markers), then the values as keep_whole spans and the
+  // ordinals in superscript. `join`: a title, where a name's capitalised words stay on one line.
+  static void finish_inline(doc::Inline& spans, bool join) {
+    apply_typography(spans);
+    if (join) {
+      for (doc::Span& s : spans) join_names(s.text);
+    }
+    split_values(spans);
+    doc::mark_ordinals(spans);
   }
 
   static void strip_markers(doc::Inline& spans) {
@@ -361,7 +476,7 @@ class Builder {
     }
     for (doc::Inline& line : lines_) {
       strip_markers(line);
-      apply_typography(line);
+      finish_inline(line, false);
       if (line.empty()) continue;
       blocks.emplace_back(doc::Paragraph{std::move(line), align});
     }
@@ -382,16 +497,19 @@ class Builder {
       case LetterBlock::letterhead: {
         doc::Letterhead head;
         for (doc::Inline& line : lines) {
-          apply_typography(line);
+          finish_inline(line, false);
           head.lines.push_back(std::move(line));
         }
         blocks.emplace_back(std::move(head));
         break;
       }
       case LetterBlock::address: {
-        // NF Z10-011 lines stay as computed: no typography (it would add characters to count).
+        // NF Z10-011 lines stay as computed: no typography (it would add characters to count), only the
+        // apostrophe's form (the addressing already took punctuation out of lines 4 to 6).
         doc::AddressWindow address;
-        for (const doc::Inline& line : lines) address.lines.push_back(plain_text(line));
+        for (const doc::Inline& line : lines) {
+          address.lines.push_back(typographic_apostrophes(without_value_markers(plain_text(line))));
+        }
         if (address.lines.size() > kMaxAddressLines) {
           fail("le bloc ```adresse a " + std::to_string(address.lines.size()) + " lignes, " +
                std::to_string(kMaxAddressLines) + " au plus (norme NF Z10-011)");
@@ -411,12 +529,16 @@ class Builder {
       case LetterBlock::place_date: {
         std::string text;
         for (const doc::Inline& line : lines) text += (text.empty() ? "" : " ") + plain_text(line);
-        blocks.emplace_back(doc::PlaceDate{fr::typography(text)});
+        blocks.emplace_back(doc::PlaceDate{without_value_markers(fr::typography(text))});
         break;
       }
       case LetterBlock::signature: {
         doc::Signature signature;
-        for (const doc::Inline& line : lines) signature.lines.push_back(fr::typography(plain_text(line)));
+        for (const doc::Inline& line : lines) {
+          std::string text = fr::typography(plain_text(line));
+          join_names(text);
+          signature.lines.push_back(without_value_markers(std::move(text)));
+        }
         blocks.emplace_back(std::move(signature));
         break;
       }

@@ -3,10 +3,12 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <variant>
 
+#include "render/document/ordinals.hpp"
 #include "render/layout/layout.hpp"
 #include "render/odt/odt_parts.hpp"
 #include "render/pdf/font_metrics.hpp"
@@ -73,6 +75,7 @@ class ContentWriter {
            "<style:style style:name=\"Tbi\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\" "
            "fo:font-style=\"italic\" style:font-weight-asian=\"bold\" style:font-style-asian=\"italic\" "
            "style:font-weight-complex=\"bold\" style:font-style-complex=\"italic\"/></style:style>";
+    out += extra_text_styles();
     // Cells: thin black borders, the header shaded like the PDF's (gray 0.88).
     out += "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties "
            "fo:padding-left=\"1.41mm\" fo:padding-right=\"1.41mm\" fo:padding-top=\"1.06mm\" "
@@ -104,8 +107,8 @@ class ContentWriter {
     for (const doc::Span& span : spans) {
       const std::string text = xml_escape(span.text);
       if (text.empty()) continue;
-      const char* style = span.bold && span.italic ? "Tbi" : span.bold ? "Tb" : span.italic ? "Ti" : nullptr;
-      if (style) out += std::string("<text:span text:style-name=\"") + style + "\">";
+      const std::string style = text_style(span);
+      if (!style.empty()) out += "<text:span text:style-name=\"" + style + "\">";
       for (char c : text) {
         if (c == ' ') {
           out += after_space ? "<text:s/>" : " ";
@@ -121,7 +124,7 @@ class ContentWriter {
           after_space = false;
         }
       }
-      if (style) out += "</text:span>";
+      if (!style.empty()) out += "</text:span>";
     }
   }
 
@@ -134,6 +137,42 @@ class ContentWriter {
 
   void plain_paragraph(const std::string& parent, const std::string& text) {
     paragraph(parent, {}, doc::Inline{doc::Span{text, false, false}});
+  }
+
+  // A span's automatic text style: "Tb", "Ti", "Tbi" as before, and with "s" for an ordinal's superscript
+  // letters, "n" for a value never hyphenated ("Tn", "Tbsn"…), each defined once it is used.
+  std::string text_style(const doc::Span& span) {
+    std::string name;
+    if (span.bold) name += 'b';
+    if (span.italic) name += 'i';
+    if (span.superscript) name += 's';
+    if (span.keep_whole) name += 'n';
+    if (name.empty()) return name;
+    name.insert(name.begin(), 'T');
+    if (span.superscript || span.keep_whole) used_text_styles_.insert(name);
+    return name;
+  }
+
+  std::string extra_text_styles() const {
+    std::string out;
+    for (const std::string& name : used_text_styles_) {
+      out += "<style:style style:name=\"" + name + "\" style:family=\"text\"><style:text-properties";
+      if (name.find('b') != std::string::npos) {
+        out += " fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"";
+      }
+      if (name.find('i') != std::string::npos) {
+        out += " fo:font-style=\"italic\" style:font-style-asian=\"italic\" style:font-style-complex=\"italic\"";
+      }
+      // The PDF's superscript: 58 % of the size, raised by a third.
+      if (name.find('s') != std::string::npos) out += " style:text-position=\"super 58%\"";
+      // LibreOffice 7.4 ignores fo:hyphenate on a span, but never hyphenates text in no language (zxx):
+      // a name or an English title is no French word anyway.
+      if (name.find('n') != std::string::npos) {
+        out += " fo:hyphenate=\"false\" fo:language=\"zxx\" fo:country=\"none\"";
+      }
+      out += "/></style:style>";
+    }
+    return out;
   }
 
   void write(const doc::Paragraph& p) {
@@ -239,17 +278,20 @@ class ContentWriter {
     for (const std::string& line : a.lines) plain_paragraph("Adresse", line);
   }
 
-  void write(const doc::PlaceDate& p) { plain_paragraph("Lieu_20_et_20_date", p.text); }
+  void write(const doc::PlaceDate& p) { paragraph("Lieu_20_et_20_date", {}, doc::with_ordinals(p.text)); }
 
   // Like the PDF: space before the block, room for the hand signature above the name (the last line).
   void write(const doc::Signature& s) {
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
       const bool name = i + 1 == s.lines.size() && i > 0;
-      plain_paragraph(name ? "Signature_20_nom" : i == 0 ? "Signature" : "Signature_20_suite", s.lines[i]);
+      // The signature's styles are not hyphenated: its lines need no span of their own to keep names whole.
+      paragraph(name ? "Signature_20_nom" : i == 0 ? "Signature" : "Signature_20_suite", {},
+                doc::with_ordinals(s.lines[i]));
     }
   }
 
   std::string body_;
+  std::set<std::string> used_text_styles_;
   std::string table_styles_;
   ParagraphStyles paragraph_styles_;
   int tables_ = 0;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "render/document/ordinals.hpp"
 #include "render/layout/fake_measurer.hpp"
 
 namespace aap::render {
@@ -181,6 +182,60 @@ TEST(LineBreaker, ReusedLinesAreThoseOfTheSameTextWidthFacesAndFont) {
   EXPECT_GT(unknown.calls, 0);
   const int once = unknown.calls / 2;
   EXPECT_EQ(unknown.calls, 2 * once);
+}
+
+doc::Inline value(const std::string& before, const std::string& kept, const std::string& after = "") {
+  doc::Span v{kept};
+  v.keep_whole = true;
+  doc::Inline out;
+  if (!before.empty()) out.push_back(doc::Span{before});
+  out.push_back(v);
+  if (!after.empty()) out.push_back(doc::Span{after});
+  return out;
+}
+
+TEST(LineBreaker, ANameFromTheDataMovesWholeWhereRunningTextWouldBeHyphenated) {
+  // The same loose line as LooseLineHyphenatesTheNextWordInFrench, the word now a value.
+  ASSERT_EQ(texts(lines(plain("ab internationalisation"), 20, doc::Align::left, &Hyphenator::french())).size(), 2u);
+  EXPECT_EQ(texts(lines(plain("ab internationalisation"), 20, doc::Align::left, &Hyphenator::french()))[0].back(), '-');
+  EXPECT_EQ(texts(lines(value("ab ", "internationalisation"), 20, doc::Align::left, &Hyphenator::french())),
+            (Texts{"ab", "internationalisation"}));
+  // An amount in words: neither the dictionary nor its own hyphen cuts it on a loose line.
+  EXPECT_EQ(texts(lines(value("soit ", "cinquante-cinq centimes"), 16, doc::Align::left, &Hyphenator::french())),
+            (Texts{"soit", "cinquante-cinq", "centimes"}));
+  // English in a title between guillemets: French patterns cut it when it is running text, not as a value.
+  const std::string open = "la formation «\u202F";
+  const std::string close = "\u202F» ouvre";
+  const auto running = texts(lines(plain(open + "Designer" + close), 19, doc::Align::left, &Hyphenator::french()));
+  ASSERT_EQ(running.at(0).back(), '-') << running.at(0);
+  EXPECT_EQ(texts(lines(value(open, "Designer", close), 19, doc::Align::left, &Hyphenator::french())),
+            (Texts{"la formation", "«\u202FDesigner\u202F» ouvre"}));
+}
+
+TEST(LineBreaker, ANameWiderThanAWholeLineBreaksAfterItsOwnHyphensThenBetweenCharacters) {
+  EXPECT_EQ(texts(lines(value("", "Aix-en-Provence"), 8, doc::Align::left, &Hyphenator::french())),
+            (Texts{"Aix-en-", "Provence"}));
+  // A lowercase word of a value wider than the line: hyphenated as French rather than cut anywhere.
+  const auto wide = texts(lines(value("", "internationalisation"), 15, doc::Align::left, &Hyphenator::french()));
+  EXPECT_EQ(wide, texts(lines(plain("internationalisation"), 15, doc::Align::left, &Hyphenator::french())));
+  EXPECT_EQ(wide.at(0).back(), '-');
+  EXPECT_EQ(texts(lines(value("", "Abcdefghijkl"), 5, doc::Align::left, &Hyphenator::french())),
+            (Texts{"Abcde", "fghij", "kl"}));
+}
+
+TEST(LineBreaker, AnOrdinalsLettersAreMeasuredAndPlacedInSuperscript) {
+  doc::Span er{"er"};
+  er.superscript = true;
+  const doc::Inline content{doc::Span{"le 1"}, er, doc::Span{" mars"}};
+  const auto result = lines(content, 40);
+  ASSERT_EQ(result.size(), 1u);
+  ASSERT_EQ(texts(result), (Texts{"le 1|er|mars"}));
+  const auto& pieces = result[0].pieces;
+  EXPECT_FALSE(pieces[0].superscript);
+  EXPECT_TRUE(pieces[1].superscript);
+  EXPECT_DOUBLE_EQ(pieces[1].x_pt, 4 * kChar);
+  EXPECT_DOUBLE_EQ(pieces[1].width_pt, 2 * kChar * doc::kSuperscriptScale);
+  EXPECT_DOUBLE_EQ(pieces[2].x_pt, 4 * kChar + 2 * kChar * doc::kSuperscriptScale + kChar);
 }
 
 }  // namespace

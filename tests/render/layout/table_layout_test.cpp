@@ -109,19 +109,44 @@ TEST(TableColumns, ColumnWithALongRunTakesItAndTheOtherTheRest) {
             (std::set<double>{20, 130, 180}));
 }
 
-TEST(TableColumns, RunsWiderThanTheTableShrinkInProportion) {
+TEST(TableColumns, TheWidestRunGivesWayWhenRunsExceedTheTable) {
   doc::Table t;
   t.columns = {{doc::Align::left, 1}, {doc::Align::left, 1}};
   t.header = {{plain("A"), plain("B")}};
-  // 30 characters + 10 = 160 pt and 10 + 10 = 60 pt: 220 pt needed, 160 available.
+  // 30 characters + 10 = 160 pt and 10 + 10 = 60 pt: 220 pt needed, 160 available. The narrow column keeps
+  // its 60 pt; the wide one gets the 100 pt left and its run is broken inside.
   t.rows = {{plain(std::string(30, 'a')), plain(std::string(10, 'b'))}};
   doc::Document d;
   d.blocks.push_back(t);
-  const auto edges = column_edges(layout_document(d, test::FakeMeasurer(), small_page()));
-  ASSERT_EQ(edges.size(), 3u);
-  EXPECT_DOUBLE_EQ(*edges.begin(), 20);
-  EXPECT_NEAR(*std::next(edges.begin()), 20 + 160.0 * 160 / 220, 1e-9);
-  EXPECT_DOUBLE_EQ(*edges.rbegin(), 180);
+  EXPECT_EQ(column_edges(layout_document(d, test::FakeMeasurer(), small_page())),
+            (std::set<double>{20, 120, 180}));
+}
+
+TEST(TableColumns, AnUnbrokenThreeHundredCharacterTitleLeavesTheAmountItsWidth) {
+  doc::Table t;
+  t.columns = {{doc::Align::right, 6}, {doc::Align::left, 30}, {doc::Align::right, 11}};
+  t.header = {{plain("Rang"), plain("Formation"), plain("Montant")}};
+  doc::Span title{std::string(300, 'x')};
+  title.keep_whole = true;  // a title from the data
+  t.rows = {{plain("1"), {title}, plain(kAmount)}};
+  doc::Document d;
+  d.blocks.push_back(t);
+  const LaidOutDocument laid = layout_document(d, test::FakeMeasurer(), small_page());
+  // The amount is drawn whole on one line; the title is cut between characters to its column.
+  const auto all = texts(laid);
+  EXPECT_EQ(std::count(all.begin(), all.end(), kAmount), 1);
+  const auto edges = column_edges(laid);
+  ASSERT_EQ(edges.size(), 4u);
+  // "Montant" in bold and "12 500,50 €" need 11 characters + padding + slack: 65 pt.
+  EXPECT_GE(*edges.rbegin() - *std::next(edges.begin(), 2), 65 - 1e-9);
+  std::size_t title_characters = 0;
+  for (const auto& text : all) {
+    if (text.find('x') != std::string::npos) {
+      EXPECT_EQ(text.find_first_not_of('x'), std::string::npos) << text;  // no hyphen added
+      title_characters += text.size();
+    }
+  }
+  EXPECT_EQ(title_characters, 300u);
 }
 
 }  // namespace

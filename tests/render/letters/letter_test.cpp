@@ -249,8 +249,10 @@ TEST(Letter, LetterBlocksTimbrePlaceDateAddressAndSignature) {
   EXPECT_EQ(std::get<doc::PlaceDate>(doc.blocks[1]).text, "Marseille, le 20 mars 2027");
   EXPECT_EQ(std::get<doc::AddressWindow>(doc.blocks[2]).lines, postal_address_lines(d.association));
   const auto& signature = std::get<doc::Signature>(doc.blocks.back());
-  EXPECT_EQ(signature.lines, (std::vector<std::string>{"Le Président du Conseil de Territoire Marseille Provence",
-                                                       "Jean-Marc DUPONT"}));
+  // The names' capitalised words are held together by no-break spaces, so that a line never ends inside them.
+  EXPECT_EQ(signature.lines,
+            (std::vector<std::string>{"Le\u00A0Président du Conseil de Territoire\u00A0Marseille\u00A0Provence",
+                                      "Jean-Marc\u00A0DUPONT"}));
 }
 
 TEST(Letter, NoPhoneNoPhoneLine) {

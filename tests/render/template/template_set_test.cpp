@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "render/markup/escape.hpp"
+
 namespace aap::tpl {
 namespace {
 
@@ -20,6 +22,11 @@ Value sample() {
   return root;
 }
 
+// A value as the set renders it: escaped, between the markers that keep it whole.
+std::string v(const std::string& escaped) {
+  return std::string(markup::kValueStart) + escaped + std::string(markup::kValueEnd);
+}
+
 std::string messages(const std::vector<TemplateProblem>& problems) {
   std::string out;
   for (const auto& p : problems) out += p.to_string() + "\n";
@@ -28,14 +35,15 @@ std::string messages(const std::vector<TemplateProblem>& problems) {
 
 TEST(TemplateSet, RendersValuesEscapedForTheMarkup) {
   const auto set = TemplateSet::from_sources({{"lettre", "Bonjour {{nom}} !"}});
-  EXPECT_EQ(set.render("lettre", sample()), "Bonjour Code \\& Quartiers !");
+  EXPECT_EQ(set.render("lettre", sample()), "Bonjour " + v("Code \\& Quartiers") + " !");
 }
 
 TEST(TemplateSet, RendersSectionsListsDottedNamesAndPartials) {
   const auto set = TemplateSet::from_sources(
       {{"lettre", "{{#finance}}oui{{/finance}} {{association.nom}}\n{{#criteres}}\n- {{libelle}}\n{{/criteres}}\n{{> pied}}"},
        {"pied", "fin {{nom}}"}});
-  EXPECT_EQ(set.render("lettre", sample()), "oui A\n- Part de femmes\nfin Code \\& Quartiers");
+  EXPECT_EQ(set.render("lettre", sample()),
+            "oui " + v("A") + "\n- " + v("Part de femmes") + "\nfin " + v("Code \\& Quartiers"));
 }
 
 TEST(TemplateSet, CheckReportsAnUnknownVariableWithFileLineAndColumn) {
@@ -131,7 +139,7 @@ TEST(TemplateSet, LoadsEveryMustacheFileOfAFolder) {
   std::ofstream(dir / "README.md") << "{{pas un modèle";
   const auto set = TemplateSet::load(dir);
   EXPECT_EQ(set.names(), (std::vector<std::string>{"lettre", "pied"}));
-  EXPECT_EQ(set.render("lettre", sample()), "Code \\& Quartiers");
+  EXPECT_EQ(set.render("lettre", sample()), v("Code \\& Quartiers"));
   std::filesystem::remove_all(dir);
 }
 
