@@ -126,6 +126,21 @@ TEST(TypographyDocuments, OrdinalsAreSuperscriptInTheLettersAndTheNotice) {
   EXPECT_GE(test::superscript_ordinals(notice, "1", "er"), 1) << test::joined_words(notice);
 }
 
+TEST(TypographyDocuments, ThePlaceAndDateOfALetterSetTheFirstOfTheMonthInSuperscript) {
+  TempDir dir;
+  const auto r = run_aap({"run", "--quiet", "--date", "2027-03-01", "--out", (dir / "out").string()}, kRoot);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto words = test::pdf_words(dir / "out/courriers/2027-003.pdf");
+  // « Marseille, le 1er mars 2027 », top right of the first page, above the address window.
+  int found = 0;
+  for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i].text == "le" && words[i + 2].text == "er" && words[i].y_max < 100) {
+      found += test::superscript_ordinals({words[i + 1], words[i + 2]}, "1", "er");
+    }
+  }
+  EXPECT_EQ(found, 1) << test::joined_words(words).substr(0, 300);
+}
+
 TEST(TypographyDocuments, NoNameTitleOrAmountInWordsFromTheDataIsHyphenated) {
   const auto words = data_words();
   ASSERT_TRUE(words.count("Provence") == 1 && words.count("euros") == 1 && words.count("analyst") == 1);

@@ -101,7 +101,7 @@ void write_dossiers(Sheet& sheet, const Formats& formats, const Campaign& campai
   // does not need is type it can print larger (criteria hold "Oui", "Non" or points under wrapped codes).
   std::vector<double> widths = {10, 28, 15, 14, 16, 8, 6, 9, 8, 8};
   widths.resize(kFirstCriterionColumn + kCriteriaCount, 8);
-  widths.insert(widths.end(), {6, 5, 12, 12, 12, 14});
+  widths.insert(widths.end(), {6, 5, 12, 12, 12, 19});
   sheet.widths(widths.data(), columns);
   sheet.header(labels.data(), columns, formats.header, kHeaderHeightPt, 2);
   print_sheet(sheet, campaign);
