@@ -2,6 +2,7 @@
 #include <string>
 
 #include "render/xlsx/annexes_layout.hpp"
+#include "rules/criteria.hpp"
 
 namespace aap::xlsx {
 
@@ -45,7 +46,8 @@ std::vector<Parameter> campaign_parameters(const Campaign& c, Date documents_dat
        k.qpv_residents_target_percent},
       {"Part de suivis PLIE significative", "criteria.significant_plie_percent", k.significant_plie_percent},
       {"Entreprises partenaires (minimum)", "criteria.min_employer_partners", whole(k.min_employer_partners)},
-      {"Territoire prioritaire", "criteria.priority_territory", k.priority_territory},
+      // By its label, as the documents print it; the field column names the key's place in the file.
+      {"Territoire prioritaire", "criteria.priority_territory", territory_label(k.priority_territory)},
       {"Points pour un site en QPV", "scoring.qpv_site", whole(s.qpv_site)},
       {"Points pour les résidents QPV", "scoring.qpv_residents", whole(s.qpv_residents)},
       {"Points pour les suivis PLIE", "scoring.plie", whole(s.plie)},

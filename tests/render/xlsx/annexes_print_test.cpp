@@ -100,6 +100,9 @@ TEST(AnnexesPrint, TerritoriesByLabelAndCommunesOutsideTheMetropoleByTheSiteCity
   EXPECT_EQ(rows[1][4]["value"], "Marseille Provence");
   EXPECT_EQ(rows[5][3]["value"], "Avignon");
   EXPECT_EQ(rows[5][4]["value"], "hors Métropole");
+  const json& parameters = sheet(dump, "Paramètres")["rows"];
+  EXPECT_EQ(parameters[15][2]["value"], "criteria.priority_territory");
+  EXPECT_EQ(parameters[15][1]["value"], "Marseille Provence");
 }
 
 TEST(AnnexesPrint, DistributionCarriesTheBudgetOperation) {
