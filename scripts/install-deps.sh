@@ -19,8 +19,9 @@ packages=(
   # tests: GoogleTest and the independent readers of our documents
   libgtest-dev libgmock-dev poppler-utils qpdf python3 python3-openpyxl
   libreoffice-writer-nogui libreoffice-calc-nogui
-  # tests: xmllint checks the @ctes envelope (deliberation-actes.xml) is well-formed
-  libxml2-utils
+  # tests: the official schemas (tests/data/schemas) validate what other systems read: xmllint the @ctes
+  # envelope against the ACTES XSD, jing the ODT's parts against the ODF 1.2 RelaxNG
+  libxml2-utils jing
   # tests: pikepdf reads the PDFs' catalog, XMP, structure tree and marked content (PDF/A-2, PDF/UA-1)
   python3-pikepdf
   # tests and bench/: /usr/bin/time measures aap's peak memory (tests/robustness/limits_test.cpp)

@@ -37,9 +37,10 @@ std::string heading_style(int level, const char* size, const char* before, const
   const std::string n = std::to_string(level);
   std::string text = std::string("fo:font-size=\"") + size + "\" fo:font-weight=\"bold\" style:font-weight-asian=\"bold\"";
   if (italic) text += " fo:font-style=\"italic\"";
+  // Headings are never hyphenated: fo:hyphenate="false" says it (ODF admits no ladder count of 0).
   return paragraph_style("Heading_20_" + n, "Heading " + n, "Heading",
                          std::string("fo:margin-top=\"") + before + "\" fo:margin-bottom=\"" + after +
-                             "\" fo:keep-with-next=\"always\" fo:text-align=\"start\" fo:hyphenation-ladder-count=\"0\"",
+                             "\" fo:keep-with-next=\"always\" fo:text-align=\"start\"",
                          text + " fo:hyphenate=\"false\"",
                          " style:default-outline-level=\"" + n + "\" style:next-style-name=\"Text_20_body\"");
 }

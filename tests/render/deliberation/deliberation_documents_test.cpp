@@ -12,6 +12,7 @@
 #include "render/odt/odt_renderer.hpp"
 #include "render/odt/odt_test_support.hpp"
 #include "render/pdf/pdf_renderer.hpp"
+#include "support/schema_validation.hpp"
 
 namespace aap::deliberation {
 namespace {
@@ -97,6 +98,16 @@ TEST(DeliberationDocuments, TwoRunsGiveByteIdenticalFiles) {
   };
   EXPECT_EQ(render::render_odt(build()), render::render_odt(build()));
   EXPECT_EQ(render::render_pdf(build()), render::render_pdf(build()));
+}
+
+// The deliberation's ODT, small and across pages, passes the OASIS ODF 1.2 RelaxNG schema part by part.
+TEST(DeliberationDocuments, OdtIsValidOdf12) {
+  const Files small = write_both(test::deliberation::small_run().evaluation, "schema-small");
+  const auto v = test::validate_odt(small.odt);
+  EXPECT_TRUE(v.ok) << v.report;
+  const Files large = write_both(test::deliberation::large_run(150).evaluation, "schema-large");
+  const auto w = test::validate_odt(large.odt);
+  EXPECT_TRUE(w.ok) << w.report;
 }
 
 TEST(DeliberationDocuments, OdtThroughLibreOfficeReadsLikeThePdf) {

@@ -13,6 +13,8 @@
 #include <ctime>
 
 #include "render/odt/odt_test_support.hpp"
+#include "support/process.hpp"
+#include "support/schema_validation.hpp"
 
 namespace aap {
 namespace {
@@ -79,6 +81,37 @@ TEST(OdtRenderer, MimetypeComesFirstStoredWithoutExtraField) {
 TEST(OdtRenderer, EveryXmlPartIsWellFormed) {
   const std::string path = render_to_file(sample_document(), "wellformed");
   EXPECT_EQ(odt_tool("check " + shell_quoted(path)), "ok\n");
+}
+
+// Every block kind, escaped values, a letter's blocks: each part passes the OASIS ODF 1.2 RelaxNG schema.
+TEST(OdtRenderer, EveryPartIsValidOdf12) {
+  doc::Document d = sample_document();
+  d.blocks.push_back(doc::Signature{{"Le Président", "Jean-Marc DUPONT"}});
+  d.blocks.push_back(doc::Paragraph{text(" A & B <c> \"d\" 'e'\x01 fin  "), doc::Align::center});
+  const auto v = test::validate_odt(render_to_file(d, "schema"));
+  EXPECT_TRUE(v.ok) << v.report;
+}
+
+// The validator is real: the styles.xml that LibreOffice opened but the schema refuses
+// (fo:hyphenation-ladder-count="0" on the headings) fails it.
+TEST(OdtRenderer, SchemaRefusesALadderCountOfZero) {
+  const std::filesystem::path path = render_to_file(sample_document(), "ladder");
+  const std::filesystem::path broken = path.parent_path() / "broken.odt";
+  constexpr const char* kBreak = R"(
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for info in src.infolist():
+    data = src.read(info.filename)
+    if info.filename == "styles.xml":
+        data = data.replace(b'fo:hyphenate="false"', b'fo:hyphenation-ladder-count="0"')
+    dst.writestr(info, data)
+dst.close()
+)";
+  const auto r = test::run_process({AAP_PYTHON, "-c", kBreak, path.string(), broken.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto v = test::validate_odt(broken);
+  EXPECT_FALSE(v.ok) << v.report;
+  EXPECT_NE(v.report.find("hyphenation-ladder-count"), std::string::npos) << v.report;
 }
 
 TEST(OdtRenderer, TwoRendersAreByteIdentical) {
