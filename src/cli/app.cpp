@@ -270,7 +270,10 @@ int dispatch(Run& run) {
   if (o.command == "explain") return explain(run, o.explain_id);
   if (o.command == "simulate") return simulate_command(run);
   if (!o.quiet || o.command == "check") print_summary(run, read_count, std::cout);
-  if (o.command == "check") return !run.input_problems || o.skip_invalid ? kOk : kInvalidInput;
+  if (o.command == "check") {
+    print(output_notes(run.campaign, o.campaign.generic_string(), nullptr));
+    return !run.input_problems || o.skip_invalid ? kOk : kInvalidInput;
+  }
 
   const Family* only = nullptr;
   if (o.command != "run") {
@@ -282,6 +285,7 @@ int dispatch(Run& run) {
     }
     only = &*it;
   }
+  if (!o.quiet) print(output_notes(run.campaign, o.campaign.generic_string(), only));
   const int code = write_outputs(run, only);
   if (!o.quiet) std::cout << "Sorties écrites dans " << o.out.generic_string() << "\n";
   return code;

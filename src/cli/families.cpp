@@ -91,12 +91,17 @@ void write_letters(const Run& run, OutputDir& out) {
 void write_deliberation(const Run& run, OutputDir& out) {
   const doc::Document d =
       deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, run.date);
-  out.write("deliberation.pdf", render::render_pdf(d));
+  const std::string pdf = render::render_pdf(d);
+  out.write("deliberation.pdf", pdf);
   out.write("deliberation.odt", render::render_odt(d));
   consistency::record_deliberation(run.ledger,
                                    deliberation::deliberation_values(run.campaign, run.evaluation, run.date));
-  if (auto envelope = actes::actes_envelope(run.campaign, run.evaluation))
-    out.write(actes::kActesFile, *envelope);
+  // The envelope under its @ctes name names the act under its own, a copy of deliberation.pdf beside it.
+  const actes::ActesNames names = actes::actes_names(run.campaign);
+  if (auto envelope = actes::actes_envelope(run.campaign, run.evaluation, names.files())) {
+    out.write(names.envelope, *envelope);
+    if (names.act_copy) out.write(*names.act_copy, pdf);
+  }
 }
 
 }  // namespace
@@ -112,10 +117,10 @@ const std::vector<Family>& families() {
          write_annexes(out.staging() / "annexes.xlsx", run.campaign, run.evaluation, run.date);
          out.record("annexes.xlsx");
          consistency::record_annexes(run.ledger, out.staging() / "annexes.xlsx");
-         out.write(scdl::kScdlFile, scdl::subventions_csv(run.campaign, run.evaluation));
+         if (auto scdl = scdl::subventions_csv(run.campaign, run.evaluation)) out.write(scdl::kScdlFile, *scdl);
        }},
       {"deliberation",
-       [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0 || rel == actes::kActesFile; },
+       [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0 || actes::is_actes_file(rel); },
        write_deliberation},
   };
   return kFamilies;
@@ -157,6 +162,20 @@ void write_families(const Run& run, OutputDir& out, const Family* only) {
   others.join();
   if (letters_error) std::rethrow_exception(letters_error);
   if (others_error) std::rethrow_exception(others_error);
+}
+
+Diagnostics output_notes(const Campaign& campaign, const std::string& campaign_file, const Family* only) {
+  Diagnostics notes;
+  const auto add = [&](const char* family, Diagnostics more) {
+    if (only && only->command != family) return;
+    for (Diagnostic& d : more) {
+      d.file = campaign_file;
+      notes.push_back(std::move(d));
+    }
+  };
+  add("annexes", scdl::scdl_notes(campaign));
+  add("deliberation", actes::actes_notes(campaign));
+  return notes;
 }
 
 std::vector<tpl::TemplateProblem> check_templates(const tpl::TemplateSet& templates, const Campaign& campaign) {

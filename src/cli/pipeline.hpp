@@ -13,6 +13,7 @@
 #include "input/input_file.hpp"
 #include "model/campaign.hpp"
 #include "model/date.hpp"
+#include "model/diagnostic.hpp"
 #include "model/dossier.hpp"
 #include "model/evaluation.hpp"
 #include "output/output_dir.hpp"
@@ -55,6 +56,11 @@ const std::vector<Family>& families();
 /// the files are the same either way, and the grant ledger lists evaluation.json first, then the families
 /// in their order, whichever finishes first.
 void write_families(const Run& run, OutputDir& out, const Family* only);
+
+/// What the campaign keeps out of the outputs, or names otherwise — subventions-scdl.csv without
+/// `authority.siret`, the @ctes envelope without its required values or its @ctes name —, each naming
+/// `campaign_file` and the campaign field; only `only`'s when given. Not errors: the run writes the rest.
+Diagnostics output_notes(const Campaign& campaign, const std::string& campaign_file, const Family* only);
 
 /// Every problem of the templates that the documents need (names, partials, markup), checked with
 /// sample values before any dossier is processed.

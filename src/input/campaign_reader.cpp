@@ -42,6 +42,17 @@ Contact read_contact(ObjectReader r) {
   return out;
 }
 
+// @ctes writes the département on three characters: 001 to 095, 02A and 02B for Corsica, 971 to 989
+// overseas (within the ACTES schema's pattern: 0 or 9, a digit, then a digit, A or B).
+bool is_actes_departement(const std::string& d) {
+  if (d == "02A" || d == "02B") return true;
+  if (d.size() != 3) return false;
+  for (char c : d)
+    if (c < '0' || c > '9') return false;
+  const int n = std::stoi(d);
+  return (n >= 1 && n <= 95) || (n >= 971 && n <= 989);
+}
+
 Authority read_authority(ObjectReader r) {
   Authority out;
   out.name = r.text("name").value_or("");
@@ -61,6 +72,16 @@ Authority read_authority(ObjectReader r) {
       case input::SiretCheck::bad_checksum:
         r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (clé de contrôle)");
         break;
+    }
+  }
+  // Optional: the département as @ctes writes it in the transmission's file names.
+  if (auto departement = r.text("departement", Presence::optional)) {
+    if (is_actes_departement(*departement)) {
+      out.departement = *departement;
+    } else {
+      r.report().error(r.field("departement"),
+                       in_guillemets(*departement) + " n’est pas un département @ctes (trois caractères : 013 pour "
+                                                     "les Bouches-du-Rhône, 02A ou 02B pour la Corse, 974 pour La Réunion)");
     }
   }
   r.reject_unknown();
@@ -156,7 +177,8 @@ Budget read_budget(ObjectReader r) {
   return out;
 }
 
-// "7.5" → {7, 5}: one to five levels (ACTES CodeMatiere1 to CodeMatiere5), each a number from 1 to 99.
+// "7.5" → {7, 5}: two to five levels (ACTES CodeMatiere1 to CodeMatiere5, the first two required by its
+// schema), each a number from 1 to 99.
 std::optional<std::vector<int>> parse_matiere(std::string_view code) {
   std::vector<int> levels;
   std::size_t start = 0;
@@ -173,7 +195,7 @@ std::optional<std::vector<int>> parse_matiere(std::string_view code) {
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  if (levels.size() > 5) return std::nullopt;
+  if (levels.size() < 2 || levels.size() > 5) return std::nullopt;
   return levels;
 }
 
@@ -183,7 +205,7 @@ ActesClassification read_classification(ObjectReader r) {
     if (auto levels = parse_matiere(*matiere)) {
       out.matiere = *levels;
     } else {
-      r.report().error(r.field("matiere"), in_guillemets(*matiere) + " n’est pas un code matière @ctes (de 1 à 5 "
+      r.report().error(r.field("matiere"), in_guillemets(*matiere) + " n’est pas un code matière @ctes (de 2 à 5 "
                                                                 "nombres séparés par des points, par exemple 7.5)");
     }
   }

@@ -31,7 +31,10 @@ struct Authority {
   std::string city;
   Signatory signatory;
   Contact contact;
-  std::optional<std::string> siret;  // the grantor's, for open data (SCDL idAttribuant)
+  std::optional<std::string> siret;  // the grantor's, for open data (SCDL idAttribuant) and @ctes (SIREN)
+  // The authority's département for @ctes, on three characters ("013", "02A"): the first part of the
+  // transmission's file names.
+  std::optional<std::string> departement;
 };
 
 struct Calendar {

@@ -1,5 +1,6 @@
 // End-to-end: what `aap run` writes for the préfecture (@ctes), the open data (SCDL) and the mailing,
-// read back through independent readers (xmllint, Python's xml, csv and email packages).
+// read back through independent readers (xmllint with the ACTES schema, Python's xml, csv and email
+// packages).
 #include "test_paths.hpp"
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <map>
 
 #include "support/process.hpp"
+#include "support/schema_validation.hpp"
 
 namespace aap {
 namespace {
@@ -19,6 +21,9 @@ using test::slurp;
 using test::TempDir;
 
 const fs::path kRoot = AAP_SOURCE_DIR;
+// The fixtures' campaign gives the département and the SIRET: the transmission's @ctes names.
+const char* const kEnvelope = "013-200054807-20270312-CT1_2027_014-DE-1-1_0.xml";
+const char* const kActCopy = "013-200054807-20270312-CT1_2027_014-DE-1-1_1.pdf";
 
 /// Two runs of the fixtures into two folders, shared by the tests of this file.
 struct Runs {
@@ -49,9 +54,9 @@ nlohmann::json python(const std::string& script, const std::vector<std::string>&
 nlohmann::json evaluation() { return nlohmann::json::parse(slurp(runs().first / "evaluation.json")); }
 
 TEST(MailingOutputs, ActesEnvelopeIsWellFormedWithTheCampaignValues) {
-  const fs::path xml = runs().first / "deliberation-actes.xml";
-  const auto lint = run_process({"/usr/bin/xmllint", "--noout", xml.string()});
-  EXPECT_EQ(lint.exit_code, 0) << lint.err;
+  const fs::path xml = runs().first / kEnvelope;
+  const auto valid = test::validate_actes_envelope(xml);
+  EXPECT_TRUE(valid.ok) << valid.report;
   const auto f = python(R"(
 import json, sys, xml.etree.ElementTree as ET
 A = "{http://www.interieur.gouv.fr/ACTES#v1.1-20040216}"
@@ -71,7 +76,7 @@ print(json.dumps({"tag": r.tag, "date": r.get(A + "Date"), "numero": r.get(A + "
   EXPECT_EQ(f["m1"], "7");
   EXPECT_EQ(f["m2"], "5");
   EXPECT_EQ(f["version"], "2026-09-01");
-  EXPECT_EQ(f["document"], "deliberation.pdf");
+  EXPECT_EQ(f["document"], kActCopy);
   EXPECT_EQ(f["annexes"], nlohmann::json::array());  // the finance workbook is no annex of the act
   const std::string objet = f["objet"];
   EXPECT_EQ(objet.rfind("CT1 - Appel à projets 2027 - formations labellisées Grande École du Numérique : "
@@ -92,12 +97,13 @@ print(json.dumps(re.sub(r"\s+", " ", text)))
 )",
                           {(runs().first / "deliberation.pdf").string()});
   EXPECT_NE(pdf.get<std::string>().find("Objet : " + objet), std::string::npos) << objet;
-  // Every file the envelope names is in the output folder.
-  EXPECT_TRUE(fs::exists(runs().first / "deliberation.pdf"));
-  EXPECT_TRUE(fs::exists(runs().first / "annexes.xlsx"));
+  // The file the envelope names is in the output folder: the act itself.
+  EXPECT_EQ(slurp(runs().first / kActCopy), slurp(runs().first / "deliberation.pdf"));
 }
 
 TEST(MailingOutputs, ScdlHasOneRowPerGrantWithTheAmountsOfTheEvaluation) {
+  const auto valid = test::validate_scdl(runs().first / "subventions-scdl.csv");
+  EXPECT_TRUE(valid.ok) << valid.report;
   const auto rows = python(R"(
 import csv, json, sys
 with open(sys.argv[1], encoding="utf-8", newline="") as f:
@@ -186,7 +192,7 @@ TEST(MailingOutputs, NewOutputsAreInTheManifestWithTheirHashes) {
   const auto manifest = nlohmann::json::parse(slurp(runs().first / "manifest.json"));
   std::map<std::string, std::string> outputs;
   for (const auto& o : manifest["outputs"]) outputs[o["path"]] = o.dump();
-  for (const char* path : {"deliberation-actes.xml", "subventions-scdl.csv", "courriers/envoi.csv",
+  for (const char* path : {kEnvelope, kActCopy, "subventions-scdl.csv", "courriers/envoi.csv",
                            "courriers/emails/2027-001.eml"}) {
     ASSERT_TRUE(outputs.count(path)) << path;
     EXPECT_NE(outputs[path].find("\"sha256\""), std::string::npos) << outputs[path];
@@ -194,7 +200,7 @@ TEST(MailingOutputs, NewOutputsAreInTheManifestWithTheirHashes) {
 }
 
 TEST(MailingOutputs, TwoRunsAreByteIdentical) {
-  for (const char* path : {"deliberation-actes.xml", "subventions-scdl.csv", "courriers/envoi.csv"})
+  for (const char* path : {kEnvelope, kActCopy, "subventions-scdl.csv", "courriers/envoi.csv"})
     EXPECT_EQ(slurp(runs().first / path), slurp(runs().second / path)) << path;
   const auto a = test::snapshot(runs().first / "courriers/emails");
   const auto b = test::snapshot(runs().second / "courriers/emails");
@@ -207,10 +213,12 @@ TEST(MailingOutputs, DeliberationCommandRewritesTheEnvelopeAndKeepsTheMailing) {
   const fs::path out = tmp / "out";
   ASSERT_EQ(run_aap({"run", "--quiet", "--out", out.string()}, kRoot).exit_code, 0);
   const std::string mailing = slurp(out / "courriers/envoi.csv");
-  fs::remove(out / "deliberation-actes.xml");
+  fs::remove(out / kEnvelope);
+  fs::remove(out / kActCopy);
   const auto r = run_aap({"deliberation", "--quiet", "--out", out.string()}, kRoot);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(slurp(out / "deliberation-actes.xml"), slurp(runs().first / "deliberation-actes.xml"));
+  EXPECT_EQ(slurp(out / kEnvelope), slurp(runs().first / kEnvelope));
+  EXPECT_EQ(slurp(out / kActCopy), slurp(runs().first / kActCopy));
   EXPECT_EQ(slurp(out / "courriers/envoi.csv"), mailing);
 }
 

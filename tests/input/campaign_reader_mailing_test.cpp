@@ -80,13 +80,32 @@ TEST(CampaignReaderMailing, InvalidSiretIsRefused) {
 
 TEST(CampaignReaderMailing, MatiereThatIsNotACodeIsRefused) {
   const std::string reason =
-      " n’est pas un code matière @ctes (de 1 à 5 nombres séparés par des points, par exemple 7.5)";
+      " n’est pas un code matière @ctes (de 2 à 5 nombres séparés par des points, par exemple 7.5)";
   EXPECT_THAT(problems([](json& j) { j["deliberation"]["classification"]["matiere"] = "7,5"; }),
               ElementsAre("deliberation.classification.matiere : « 7,5 »" + reason));
   EXPECT_THAT(problems([](json& j) { j["deliberation"]["classification"]["matiere"] = "1.2.3.4.5.6"; }),
               ElementsAre("deliberation.classification.matiere : « 1.2.3.4.5.6 »" + reason));
   EXPECT_THAT(problems([](json& j) { j["deliberation"]["classification"]["matiere"] = "07.5"; }),
               ElementsAre("deliberation.classification.matiere : « 07.5 »" + reason));
+  // The ACTES schema requires CodeMatiere1 and CodeMatiere2: one level would give an envelope it refuses.
+  EXPECT_THAT(problems([](json& j) { j["deliberation"]["classification"]["matiere"] = "7"; }),
+              ElementsAre("deliberation.classification.matiere : « 7 »" + reason));
+}
+
+TEST(CampaignReaderMailing, DepartementIsOptionalOnThreeCharacters) {
+  EXPECT_FALSE(read([](json& j) { j["authority"].erase("departement"); })->authority.departement.has_value());
+  for (const char* d : {"013", "02A", "02B", "001", "095", "974", "988"})
+    EXPECT_EQ(read([&](json& j) { j["authority"]["departement"] = d; })->authority.departement, d);
+}
+
+TEST(CampaignReaderMailing, DepartementThatActesDoesNotWriteIsRefused) {
+  const std::string reason =
+      " n’est pas un département @ctes (trois caractères : 013 pour les Bouches-du-Rhône, 02A ou 02B pour la "
+      "Corse, 974 pour La Réunion)";
+  for (const char* d : {"13", "0013", "2A", "02C", "000", "096", "970", "990", "13 ", "０13", ""})
+    EXPECT_THAT(problems([&](json& j) { j["authority"]["departement"] = d; }),
+                ElementsAre("authority.departement : « " + std::string(d) + " »" + reason))
+        << d;
 }
 
 TEST(CampaignReaderMailing, UnknownClassificationFieldIsRefused) {

@@ -43,7 +43,8 @@ std::string object(const Campaign& campaign, const Dossier& d) {
 
 }  // namespace
 
-std::string subventions_csv(const Campaign& campaign, const Evaluation& evaluation) {
+std::optional<std::string> subventions_csv(const Campaign& campaign, const Evaluation& evaluation) {
+  if (!campaign.authority.siret) return std::nullopt;
   std::string out = csv::record(std::vector<std::string>(kColumns.begin(), kColumns.end()));
   const Date session = campaign.calendar.council_session;
   const std::string period = session.iso() + "/" + Date{session.year, 12, 31}.iso();
@@ -51,12 +52,20 @@ std::string subventions_csv(const Campaign& campaign, const Evaluation& evaluati
     if (e.grant.cents() <= 0 || !e.dossier) continue;
     const Dossier& d = *e.dossier;
     const std::string rna = d.association.rna.value_or("");
-    out += csv::record({campaign.authority.name, campaign.authority.siret.value_or(""), session.iso(),
+    out += csv::record({campaign.authority.name, *campaign.authority.siret, session.iso(),
                         campaign.deliberation.number.value_or(""), d.association.name, d.association.siret,
                         is_rna(rna) ? rna : "", object(campaign, d), amount(e.grant), "aide en numéraire",
                         "unique", period, "", "non", "1.00", ""});
   }
   return out;
+}
+
+std::vector<Diagnostic> scdl_notes(const Campaign& campaign) {
+  if (campaign.authority.siret) return {};
+  return {{"", 0, "authority.siret",
+           std::string("champ absent : ") + kScdlFile +
+               " n’est pas écrit, le format SCDL subventions exige le SIRET de l’attribuant (idAttribuant) sur "
+               "chaque ligne"}};
 }
 
 }  // namespace aap::scdl

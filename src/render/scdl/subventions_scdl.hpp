@@ -3,9 +3,12 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "model/campaign.hpp"
+#include "model/diagnostic.hpp"
 #include "model/evaluation.hpp"
 
 namespace aap::scdl {
@@ -22,10 +25,11 @@ inline constexpr std::array<const char*, 16> kColumns = {
 /// The schema limits `objet` to 255 characters.
 inline constexpr std::size_t kMaxObjectLength = 255;
 
-/// The CSV (comma-separated, UTF-8 without byte-order mark, CRLF, RFC 4180 quoting): a header row, then
-/// one row per dossier with a grant above 0, in rank order. Values and why:
-///  - nomAttribuant, idAttribuant: the authority's name and `authority.siret` (blank when the campaign
-///    gives none — the file is then to be completed before publication);
+/// The CSV (comma-separated, UTF-8 without byte-order mark, CRLF, RFC 4180 quoting), valid against the
+/// SCDL subventions 2.1.1 TableSchema: a header row, then one row per dossier with a grant above 0, in
+/// rank order. Nullopt when the campaign has no `authority.siret`: the schema requires idAttribuant on
+/// every row, and a file that open-data portals refuse is never written (scdl_notes says why). Values:
+///  - nomAttribuant, idAttribuant: the authority's name and `authority.siret`;
 ///  - dateConvention: the council session (the decision; conventions are signed later, on its basis);
 ///  - referenceDecision: the deliberation number (blank when the campaign gives none);
 ///  - idBeneficiaire: the SIRET; rnaBeneficiaire: the RNA when it has the schema's form W + 9 digits;
@@ -37,6 +41,10 @@ inline constexpr std::size_t kMaxObjectLength = 255;
 ///  - notificationUE "non"; pourcentageSubvention "1.00": in the schema, the share of the grant paid to
 ///    this beneficiary (1.00 for a single one), not a share of the project's cost;
 ///  - idRAE, dispositifAide: blank (business-aid directories, not used for associations' trainings).
-std::string subventions_csv(const Campaign& campaign, const Evaluation& evaluation);
+std::optional<std::string> subventions_csv(const Campaign& campaign, const Evaluation& evaluation);
+
+/// Why the file is not written, naming the campaign field (`authority.siret`), in French without the
+/// file, which the caller knows; empty when it is written.
+std::vector<Diagnostic> scdl_notes(const Campaign& campaign);
 
 }  // namespace aap::scdl

@@ -1,5 +1,6 @@
-// The @ctes envelope of the deliberation: well-formed (xmllint), and each field read back with Python's
-// XML parser — nature, matière, internal number, subject, files.
+// The @ctes envelope of the deliberation: valid against the ACTES v1.1 schema (xmllint --schema
+// actesv1_1.xsd), each field read back with Python's XML parser — nature, matière, internal number,
+// subject, files —, the transmission's @ctes file names, and why an envelope is left out.
 #include "test_paths.hpp"
 #include "render/actes/actes_envelope.hpp"
 
@@ -12,6 +13,7 @@
 #include "allocation/allocation.hpp"
 #include "support/builders.hpp"
 #include "support/process.hpp"
+#include "support/schema_validation.hpp"
 #include "text/utf8.hpp"
 
 namespace aap::actes {
@@ -29,6 +31,7 @@ for level in range(1, 6):
         matieres.append(e.get(A + "CodeMatiere"))
 version = root.find(A + "ClassificationDateVersion")
 annexes = root.find(A + "Annexes")
+papier = root.find(A + "DocumentPapier")
 print(json.dumps({
     "root": root.tag, "date": root.get(A + "Date"), "numero": root.get(A + "NumeroInterne"),
     "nature": root.get(A + "CodeNatureActe"), "matieres": matieres,
@@ -37,6 +40,7 @@ print(json.dumps({
     "document": root.find(A + "Document/" + A + "NomFichier").text,
     "nombre": annexes.get(A + "Nombre"),
     "annexes": [e.text for e in annexes.findall(A + "Annexe/" + A + "NomFichier")],
+    "papier": None if papier is None else papier.text,
 }))
 )";
 
@@ -57,8 +61,8 @@ nlohmann::json read_back(const std::string& xml) {
   test::TempDir dir;
   const auto file = dir / kActesFile;
   std::ofstream(file, std::ios::binary) << xml;
-  const auto lint = test::run_process({"/usr/bin/xmllint", "--noout", file.string()});
-  EXPECT_EQ(lint.exit_code, 0) << lint.err;
+  const auto valid = test::validate_actes_envelope(file);
+  EXPECT_TRUE(valid.ok) << valid.report;
   const auto r = test::run_process({AAP_PYTHON, "-c", kReadBack, file.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return nlohmann::json::parse(r.out);
@@ -78,7 +82,11 @@ TEST(ActesEnvelope, IsWellFormedWithEveryField) {
   EXPECT_EQ(f["document"], "deliberation.pdf");
   EXPECT_EQ(f["nombre"], "0");  // the finance workbook is no annex of the act
   EXPECT_EQ(f["annexes"], nlohmann::json::array());
-  EXPECT_NE(xml->find("  <actes:Annexes actes:Nombre=\"0\"/>\n</actes:Acte>\n"), std::string::npos) << *xml;
+  EXPECT_EQ(f["papier"], "N");  // nothing is sent on paper
+  EXPECT_NE(xml->find("  <actes:Annexes actes:Nombre=\"0\"/>\n  <actes:DocumentPapier>N</actes:DocumentPapier>\n"
+                      "</actes:Acte>\n"),
+            std::string::npos)
+      << *xml;
   // 2 × 30 000 €: both above 23 000 €, so the conventions are approved too.
   EXPECT_EQ(f["objet"],
             "CT1 - Appel à projets de test : attribution de subventions de fonctionnement aux organismes de "
@@ -97,10 +105,27 @@ TEST(ActesEnvelope, NamesEachAnnexGiven) {
 TEST(ActesEnvelope, ClassificationFromTheCampaignGivesOneCodeMatierePerLevel) {
   Scenario s;
   s.campaign.deliberation.classification.matiere = {7, 10, 3};
-  s.campaign.deliberation.classification.version_date.reset();
-  const auto f = read_back(*actes_envelope(s.campaign, s.evaluation));
+  auto f = read_back(*actes_envelope(s.campaign, s.evaluation));
   EXPECT_EQ(f["matieres"], nlohmann::json::array({"7", "10", "3"}));
-  EXPECT_TRUE(f["version"].is_null()) << "left to the TdT when the campaign does not give it";
+  s.campaign.deliberation.classification.matiere = {9, 1, 2, 3, 99};
+  f = read_back(*actes_envelope(s.campaign, s.evaluation));
+  EXPECT_EQ(f["matieres"], nlohmann::json::array({"9", "1", "2", "3", "99"}));
+  // The schema requires two levels at least (the campaign reader refuses fewer first).
+  s.campaign.deliberation.classification.matiere = {7};
+  EXPECT_THROW(actes_envelope(s.campaign, s.evaluation), std::invalid_argument);
+}
+
+// ClassificationDateVersion is required and cannot be guessed: no envelope, and the note names the field.
+TEST(ActesEnvelope, NoEnvelopeWithoutTheClassificationVersionDate) {
+  Scenario s;
+  s.campaign.deliberation.classification.version_date.reset();
+  EXPECT_FALSE(actes_envelope(s.campaign, s.evaluation).has_value());
+  const auto notes = actes_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].field, "deliberation.classification.version_date");
+  EXPECT_EQ(notes[0].message,
+            "champ absent : l’enveloppe @ctes n’est pas écrite, le schéma ACTES exige la date de la version de la "
+            "classification des actes (ClassificationDateVersion) que la préfecture a communiquée");
 }
 
 TEST(ActesEnvelope, SubjectIsOneLineOfAtMost499CharactersInLatin1Typography) {
@@ -130,6 +155,70 @@ TEST(ActesEnvelope, NoEnvelopeWithoutADeliberationNumber) {
   Scenario s;
   s.campaign.deliberation.number.reset();
   EXPECT_FALSE(actes_envelope(s.campaign, s.evaluation).has_value());
+  auto notes = actes_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].field, "deliberation.number");
+  s.campaign.deliberation.classification.version_date.reset();
+  notes = actes_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 2u);  // each missing field named
+  EXPECT_EQ(notes[1].field, "deliberation.classification.version_date");
+}
+
+// DDD-SIREN-YYYYMMDD-NUMERO-DE-1-1_0.xml and …_1.pdf, the act's date being the council session.
+TEST(ActesEnvelope, ActesNamesFromTheDepartementTheSirenTheSessionAndTheNumber) {
+  Scenario s;
+  s.campaign.authority.siret = "20005480700017";
+  s.campaign.authority.departement = "013";
+  const ActesNames names = actes_names(s.campaign);
+  EXPECT_EQ(names.envelope, "013-200054807-20270312-CT1_2027_014-DE-1-1_0.xml");
+  EXPECT_EQ(names.act_copy, "013-200054807-20270312-CT1_2027_014-DE-1-1_1.pdf");
+  EXPECT_TRUE(actes_notes(s.campaign).empty());
+  // The envelope names the act under its @ctes name, and is valid with it.
+  const auto f = read_back(*actes_envelope(s.campaign, s.evaluation, names.files()));
+  EXPECT_EQ(f["document"], "013-200054807-20270312-CT1_2027_014-DE-1-1_1.pdf");
+  EXPECT_TRUE(is_actes_file(names.envelope));
+  EXPECT_TRUE(is_actes_file(*names.act_copy));
+  s.campaign.authority.departement = "02A";
+  EXPECT_EQ(actes_names(s.campaign).envelope, "02A-200054807-20270312-CT1_2027_014-DE-1-1_0.xml");
+}
+
+TEST(ActesEnvelope, WithoutDepartementOrSiretTheReadableNamesAndANoteNamingTheFields) {
+  Scenario s;
+  s.campaign.authority.siret = "20005480700017";
+  ActesNames names = actes_names(s.campaign);
+  EXPECT_EQ(names.envelope, "deliberation-actes.xml");
+  EXPECT_FALSE(names.act_copy.has_value());
+  EXPECT_EQ(names.files().act, "deliberation.pdf");
+  const std::string tail =
+      " : l’enveloppe @ctes est écrite sous le nom deliberation-actes.xml ; avec authority.departement (trois "
+      "caractères, 013 pour les Bouches-du-Rhône) et authority.siret, elle prendrait le nom @ctes "
+      "DDD-SIREN-AAAAMMJJ-NUMERO-DE-1-1_0.xml, et l’acte sa copie …_1.pdf, qu’attendent les plateformes de "
+      "télétransmission";
+  auto notes = actes_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].field, "authority.departement");
+  EXPECT_EQ(notes[0].message, "champ absent" + tail);
+  s.campaign.authority.siret.reset();
+  s.campaign.authority.departement = "013";
+  EXPECT_EQ(actes_names(s.campaign).envelope, "deliberation-actes.xml");
+  notes = actes_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].field, "authority.siret");
+  s.campaign.authority.departement.reset();
+  notes = actes_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].field, "authority.departement et authority.siret");
+  EXPECT_EQ(notes[0].message, "champs absents" + tail);
+}
+
+TEST(ActesEnvelope, OnlyTransmissionNamesAreActesFiles) {
+  EXPECT_TRUE(is_actes_file("deliberation-actes.xml"));
+  EXPECT_TRUE(is_actes_file("974-123456789-20270101-N_2027_14-DE-1-1_0.xml"));
+  for (const char* other : {"deliberation.pdf", "013-200054807-20270312-CT1_2027_014-DE-1-1_1.xml",
+                            "013-200054807-20270312-CT1_2027_014-DE-1-1_0.pdf", "courriers/013-200054807-20270312-X-DE-1-1_0.xml",
+                            "013-20005480-20270312-X-DE-1-1_0.xml", "013-200054807-20270312-X-AR-1-1_0.xml",
+                            "013-200054807-20270312-X-DE-1-1_0.xml.bak"})
+    EXPECT_FALSE(is_actes_file(other)) << other;
 }
 
 TEST(ActesEnvelope, NumberThatCannotBeReducedThrows) {

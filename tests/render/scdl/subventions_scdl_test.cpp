@@ -1,4 +1,5 @@
-// The SCDL « subventions » open-data file, read back with Python's csv module.
+// The SCDL « subventions » open-data file, read back with Python's csv module; every file written is
+// checked against the SCDL subventions 2.1.1 TableSchema.
 #include "test_paths.hpp"
 #include "render/scdl/subventions_scdl.hpp"
 
@@ -11,6 +12,7 @@
 #include "allocation/allocation.hpp"
 #include "support/builders.hpp"
 #include "support/process.hpp"
+#include "support/schema_validation.hpp"
 #include "text/utf8.hpp"
 
 namespace aap::scdl {
@@ -25,7 +27,14 @@ with open(sys.argv[1], encoding="utf-8", newline="") as f:
     print(json.dumps({"header": reader.fieldnames, "rows": rows}))
 )";
 
-nlohmann::json read_back(const std::string& text) {
+nlohmann::json read_back(const std::optional<std::string>& csv) {
+  if (!csv) {
+    ADD_FAILURE() << "no file written";
+    return nlohmann::json::object({{"header", nullptr}, {"rows", nlohmann::json::array()}});
+  }
+  const std::string& text = *csv;
+  const auto valid = test::validate_scdl_text(text);
+  EXPECT_TRUE(valid.ok) << valid.report;
   test::TempDir dir;
   const auto file = dir / kScdlFile;
   std::ofstream(file, std::ios::binary) << text;
@@ -121,14 +130,43 @@ TEST(SubventionsScdl, RnaNotOfTheSchemaFormIsLeftBlank) {
   EXPECT_EQ(found, 1);
 }
 
-TEST(SubventionsScdl, WithoutSiretOrNumberTheCellsAreBlank) {
+// SCDL requires idAttribuant on every row: without the grantor's SIRET no file, and the note says which
+// campaign field would give it.
+TEST(SubventionsScdl, WithoutTheGrantorsSiretNoFileAndANoteNamingTheField) {
   Scenario s;
   s.campaign.authority.siret.reset();
+  s.evaluate_all();
+  EXPECT_FALSE(subventions_csv(s.campaign, s.evaluation).has_value());
+  const auto notes = scdl_notes(s.campaign);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].field, "authority.siret");
+  EXPECT_EQ(notes[0].message,
+            "champ absent : subventions-scdl.csv n’est pas écrit, le format SCDL subventions exige le SIRET de "
+            "l’attribuant (idAttribuant) sur chaque ligne");
+  s.campaign.authority.siret = "20005480700017";
+  EXPECT_TRUE(scdl_notes(s.campaign).empty());
+}
+
+TEST(SubventionsScdl, WithoutNumberTheReferenceIsBlankAndTheFileValid) {
+  Scenario s;
   s.campaign.deliberation.number.reset();
   s.evaluate_all();
   const auto f = read_back(subventions_csv(s.campaign, s.evaluation));
-  EXPECT_EQ(f["rows"][0]["idAttribuant"], "");
+  ASSERT_FALSE(f["rows"].empty());
   EXPECT_EQ(f["rows"][0]["referenceDecision"], "");
+}
+
+// La Poste's establishments have a SIRET whose key is not Luhn's; quotes, commas, a long title, a
+// grant in cents, a beneficiary with its RNA: all within the schema.
+TEST(SubventionsScdl, EdgeValuesStayValid) {
+  Scenario s;
+  s.campaign.authority.siret = "35600000000048";
+  s.campaign.authority.name = "Métropole \"AMP\", direction de l’emploi";
+  s.dossiers[0].association.siret = "35600000000010";  // digits summing to a multiple of 5
+  s.dossiers[0].training.title = std::string(300, 'x') + ", \"y\"";
+  s.evaluate_all();
+  const auto f = read_back(subventions_csv(s.campaign, s.evaluation));
+  EXPECT_EQ(f["rows"].size(), 2u);
 }
 
 TEST(SubventionsScdl, LongObjectIsShortenedTo255Characters) {
@@ -145,7 +183,7 @@ TEST(SubventionsScdl, LongObjectIsShortenedTo255Characters) {
 TEST(SubventionsScdl, RecordsEndWithCrlf) {
   Scenario s;
   s.evaluate_all();
-  const std::string text = subventions_csv(s.campaign, s.evaluation);
+  const std::string text = subventions_csv(s.campaign, s.evaluation).value();
   EXPECT_EQ(text.substr(text.size() - 2), "\r\n");
   EXPECT_EQ(text.find("\n"), text.find("\r\n") + 1);
   EXPECT_NE(text.rfind("\xEF\xBB\xBF", 0), 0u) << "no byte-order mark in open data";
