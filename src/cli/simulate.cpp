@@ -15,6 +15,7 @@
 
 #include "cli/app.hpp"
 #include "cli/pipeline.hpp"
+#include "render/csv/csv.hpp"
 #include "render/xlsx/simulation_workbook.hpp"
 #include "text/errno_fr.hpp"
 #include "text/french.hpp"
@@ -47,16 +48,6 @@ std::string plain_euros(Money m) {
   std::snprintf(buffer, sizeof buffer, "%s%lld,%02lld", m.cents() < 0 ? "-" : "",
                 static_cast<long long>(cents / 100), static_cast<long long>(cents % 100));
   return buffer;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(";\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 const char* policy_label(Policy p) {
@@ -245,20 +236,23 @@ void print_simulation(const Simulation& s, const std::string& campaign_id, std::
 }
 
 std::string simulation_csv(const Simulation& s) {
+  constexpr char kSeparator = ';';
   std::string csv = "\xEF\xBB\xBF";  // Excel reads UTF-8 only with the byte-order mark
-  csv += "enveloppe;finances;partiellement_finances;non_finances;niveau_2;attribue;reste;"
-         "rang_marginal;dossier_marginal;association_marginale;manque_marginal\r\n";
+  csv += csv::record({"enveloppe", "finances", "partiellement_finances", "non_finances", "niveau_2", "attribue",
+                      "reste", "rang_marginal", "dossier_marginal", "association_marginale", "manque_marginal"},
+                     kSeparator);
   for (const EnvelopeOutcome& o : s.outcomes) {
-    csv += plain_euros(o.envelope) + ";" + std::to_string(o.funded) + ";" + std::to_string(o.partially_funded) +
-           ";" + std::to_string(o.not_funded) + ";" + tier2_label(s, o) + ";" + plain_euros(o.allocated) + ";" +
-           plain_euros(o.remaining) + ";";
+    std::vector<std::string> row = {plain_euros(o.envelope),     std::to_string(o.funded),
+                                    std::to_string(o.partially_funded), std::to_string(o.not_funded),
+                                    tier2_label(s, o),           plain_euros(o.allocated),
+                                    plain_euros(o.remaining)};
     if (o.marginal) {
-      csv += std::to_string(o.marginal->rank) + ";" + csv_field(o.marginal->id) + ";" +
-             csv_field(o.marginal->association) + ";" + plain_euros(o.marginal->missing);
+      row.insert(row.end(), {std::to_string(o.marginal->rank), o.marginal->id, o.marginal->association,
+                             plain_euros(o.marginal->missing)});
     } else {
-      csv += ";;;";
+      row.resize(row.size() + 4);
     }
-    csv += "\r\n";
+    csv += csv::record(row, kSeparator);
   }
   return csv;
 }

@@ -301,6 +301,7 @@ void read_file(const std::filesystem::path& path, DossierLoad& load) {
 
 Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, const std::string& where,
                       input::Report& report, DossierLoad& load) {
+  report.refuse_formulas();
   ObjectReader root(value, prefix, report);
   Dossier dossier = read_dossier(root);
   if (!dossier.id.empty()) {

@@ -45,6 +45,33 @@ std::optional<std::string> numeric_text(const Json& v) {
 
 }  // namespace
 
+std::optional<std::string> formula_start(std::string_view s) {
+  std::size_t i = 0;
+  // Spaces (U+0020, U+00A0, U+202F) before the character: some spreadsheets trim them on import.
+  for (;;) {
+    if (i < s.size() && s[i] == ' ') {
+      ++i;
+    } else if (s.substr(i, 2) == "\xC2\xA0") {
+      i += 2;
+    } else if (s.substr(i, 3) == "\xE2\x80\xAF") {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  if (i >= s.size()) return std::nullopt;
+  std::string what;
+  switch (s[i]) {
+    case '=': what = "« = »"; break;
+    case '+': what = "« + »"; break;
+    case '@': what = "« @ »"; break;
+    case '\t': what = "une tabulation"; break;
+    case '\r': what = "un retour chariot"; break;
+    default: return std::nullopt;
+  }
+  return "commence par " + what + " : un tableur y verrait une formule (retirer ce caractère)";
+}
+
 void Report::error(const std::string& path, std::string message) {
   error_at(locator_.line_of_nearest(path), path, std::move(message));
 }
@@ -117,6 +144,10 @@ std::optional<std::string> read_text(const Json& v, const std::string& path, Rep
   }
   const auto& s = v.get_ref<const std::string&>();
   if (auto reason = text::check_text(s, max_length, allow_newlines)) {
+    report.error(path, *reason);
+    return std::nullopt;
+  }
+  if (auto reason = report.refuses_formulas() ? formula_start(s) : std::nullopt) {
     report.error(path, *reason);
     return std::nullopt;
   }

@@ -40,6 +40,10 @@ class Report {
   void error_at(int line, const std::string& path, std::string message);
 
   bool ok() const { return diagnostics_.empty(); }
+  /// From now on, a text field that a spreadsheet would take for a formula is refused (formula_start):
+  /// the dossiers' texts reach the CSV outputs; the campaign's (a phone number "+33 …") do not.
+  void refuse_formulas() { refuse_formulas_ = true; }
+  bool refuses_formulas() const { return refuse_formulas_; }
   const std::string& file() const { return file_; }
   const JsonLocator& locator() const { return locator_; }
   /// The diagnostics in line order (the order they were found, among those of a same line).
@@ -49,6 +53,7 @@ class Report {
   std::string file_;
   const JsonLocator& locator_;
   Diagnostics diagnostics_;
+  bool refuse_formulas_ = false;
 };
 
 enum class Presence {
@@ -112,6 +117,12 @@ std::optional<Money> read_money(const Json& v, const std::string& path, Report& 
 std::optional<Percent> read_percent(const Json& v, const std::string& path, Report& report);
 std::optional<Date> read_date(const Json& v, const std::string& path, Report& report);
 std::optional<bool> read_bool(const Json& v, const std::string& path, Report& report);
+
+/// Why a dossier's text field cannot begin as it does, or nullopt: `=`, `+`, `@`, a tab or a carriage
+/// return first (after spaces) would make a spreadsheet read the cell as a formula once the text is in a
+/// CSV output (courriers/envoi.csv, subventions-scdl.csv). No name, title or address begins so. A leading
+/// `-` is allowed (a list item in the notes, "-20 %"): the CSV writer neutralises it instead (render/csv).
+std::optional<std::string> formula_start(std::string_view s);
 
 /// What a value is, for "(trouvé : …)": "null", "14.5", "la chaîne « 14 »", "un tableau"…
 std::string describe(const Json& v);

@@ -116,6 +116,12 @@ TEST(CampaignReader, PartialBudgetAndDeliberationAreAccepted) {
               IsEmpty());
 }
 
+TEST(CampaignReader, AnInternationalPhoneNumberIsNoFormula) {
+  // Only the dossiers' texts reach the CSV outputs: a campaign text may begin with "+".
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["authority"]["contact"]["phone"] = "+33 4 91 00 00 00"; })),
+              IsEmpty());
+}
+
 TEST(CampaignReader, UnknownFieldIsRefused) {
   EXPECT_THAT(problems(campaign_with([](json& j) { j["criteria"]["min_women_pct"] = 30; })),
               ElementsAre("criteria.min_women_pct : champ inconnu"));

@@ -351,6 +351,14 @@ TEST(CsvDossiers, AnEmptyRequiredSessionCellNamesTheSessionsFileAndLine) {
             Messages{"s.csv:3: trainees : cellule vide, valeur obligatoire"});
 }
 
+TEST(CsvDossiers, ACellThatWouldBeAFormulaIsRefusedWithItsColumn) {
+  EXPECT_EQ(problems([](Row& d, Row&, Row&) { d["association.name"] = "=HYPERLINK(\"http://evil.example\";\"Cliquez\")"; }),
+            Messages{"d.csv:2: association.name : commence par « = » : un tableur y verrait une formule (retirer ce "
+                     "caractère)"});
+  EXPECT_EQ(problems([](Row&, Row&, Row& s2) { s2["label"] = "@SUM(A1)"; }),
+            Messages{"s.csv:3: label : commence par « @ » : un tableur y verrait une formule (retirer ce caractère)"});
+}
+
 TEST(CsvDossiers, WomenAboveTraineesIsReportedOnTheSessionsRow) {
   EXPECT_EQ(problems([](Row&, Row&, Row& s2) { s2["women"] = "15"; }),
             Messages{"s.csv:3: women : 15 femmes déclarées pour 14 stagiaires"});

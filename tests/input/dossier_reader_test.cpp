@@ -257,6 +257,43 @@ TEST(DossierReader, RequiredTextMustNotBeBlank) {
               ElementsAre("association.name : ne doit pas être vide"));
 }
 
+TEST(DossierReader, TextsThatASpreadsheetWouldTakeForAFormulaAreRefused) {
+  const std::string formula = " : un tableur y verrait une formule (retirer ce caractère)";
+  EXPECT_THAT(problems(dossier_with([](json& j) {
+                j["association"]["name"] = "=HYPERLINK(\"http://evil.example\";\"Cliquez\")";
+              })),
+              ElementsAre("association.name : commence par « = »" + formula));
+  EXPECT_THAT(problems(dossier_with([](json& j) { j["association"]["representative"]["role"] = "+Présidente"; })),
+              ElementsAre("association.representative.role : commence par « + »" + formula));
+  EXPECT_THAT(problems(dossier_with([](json& j) { j["association"]["address"]["lines"][0] = " @A1"; })),
+              ElementsAre("association.address.lines[0] : commence par « @ »" + formula));
+  EXPECT_THAT(problems(dossier_with([](json& j) { j["employer_partners"][1] = "\u00A0=1+1"; })),
+              ElementsAre("employer_partners[1] : commence par « = »" + formula));
+  EXPECT_THAT(problems(dossier_with([](json& j) { j["instruction"]["notes"] = "\tVisite faite."; })),
+              ElementsAre("instruction.notes : commence par une tabulation" + formula));
+  EXPECT_THAT(problems(dossier_with([](json& j) { j["instruction"]["notes"] = "\r\nVisite faite."; })),
+              ElementsAre("instruction.notes : commence par un retour chariot" + formula));
+  // Elsewhere in a text, and a leading "-" (a list in the notes), are allowed: the CSV writer neutralises it.
+  EXPECT_THAT(problems(dossier_with([](json& j) {
+                j["training"]["title"] = "Développeur = codeur + @testeur";
+                j["instruction"]["notes"] = "- pièces reçues\n- visite faite";
+              })),
+              IsEmpty());
+}
+
+TEST(DossierReader, AFormulaInAnArrayFileNamesItsElementAndLine) {
+  const std::string one = json::parse(kValidDossier).dump();
+  json bad = json::parse(kValidDossier);
+  bad["id"] = "2027-002";
+  bad["training"]["title"] = "=1+1";
+  const auto load = load_of("[" + one + ",\n" + bad.dump() + "]", "lot.json");
+  ASSERT_EQ(load.diagnostics.size(), 1u);
+  EXPECT_EQ(load.diagnostics[0].to_string(),
+            "lot.json:2: [1].training.title : commence par « = » : un tableur y verrait une formule (retirer ce "
+            "caractère)");
+  EXPECT_EQ(load.dossiers.size(), 1u);
+}
+
 TEST(DossierReader, AddressNeedsAtLeastOneLine) {
   EXPECT_THAT(problems(dossier_with([](json& j) { j["association"]["address"]["lines"] = json::array(); })),
               ElementsAre("association.address.lines : ne doit pas être vide"));
