@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "text/utf8.hpp"
 
@@ -23,6 +24,14 @@ int line_at(std::string_view text, std::size_t offset) {
   return line;
 }
 
+/// The 1-based column of byte `offset` in its line, in characters as editors count them (the text before it
+/// on its line is UTF-8).
+int column_at(std::string_view bytes, std::size_t offset) {
+  std::size_t start = offset;
+  while (start > 0 && bytes[start - 1] != '\n' && bytes[start - 1] != '\r') --start;
+  return static_cast<int>(text::code_points(bytes.substr(start, offset - start))) + 1;
+}
+
 /// The first line of `text` that is not valid UTF-8 (lines are checked whole, so a sequence is never cut).
 int first_bad_utf8_line(std::string_view text) {
   int line = 1;
@@ -34,6 +43,29 @@ int first_bad_utf8_line(std::string_view text) {
     start = end + 1;
   }
   return line;
+}
+
+/// The offset of the first byte that is not UTF-8 when `bytes` also holds a valid multi-byte UTF-8
+/// sequence; nullopt when there is none of either.
+std::optional<std::size_t> stray_byte_in_utf8(std::string_view bytes) {
+  std::optional<std::size_t> first_bad;
+  bool multi_byte = false;
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const std::size_t length = text::utf8_sequence_length(bytes.substr(pos));
+    if (length == 0) {
+      if (!first_bad) first_bad = pos;
+      ++pos;
+    } else {
+      multi_byte = true;
+      pos += length;
+    }
+    if (first_bad && multi_byte) return first_bad;
+  }
+  return std::nullopt;
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -80,6 +112,19 @@ std::string decode_csv_text(std::string_view bytes, const std::string& file, Csv
   if (text::is_valid_utf8(bytes)) {
     encoding = CsvEncoding::utf8;
     return std::string(bytes);
+  }
+  // UTF-8 sequences beside invalid bytes: a UTF-8 file with a stray byte (pasted from another file), not a
+  // Windows-1252 one, which almost never holds a valid multi-byte sequence. Decoding it as Windows-1252
+  // would turn every accent into mojibake ("MÃ©diterranÃ©e") without a word: refuse it, at the byte.
+  if (const auto bad = stray_byte_in_utf8(bytes)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(bytes[*bad])));
+    diagnostics.push_back(Diagnostic{file, line_at(bytes, *bad), "",
+                                     "problème d’encodage (colonne " + std::to_string(column_at(bytes, *bad)) +
+                                         ") : octet " + hex +
+                                         " qui n’est pas de l’UTF-8 dans un fichier en UTF-8 (caractère venu d’un "
+                                         "autre fichier ?) ; corriger ce caractère ou enregistrer le fichier au format « CSV UTF-8 »"});
+    return {};
   }
   // Not UTF-8: Excel's « CSV (séparateur : point-virgule) » writes the Windows code page, cp1252 in France.
   encoding = CsvEncoding::windows_1252;

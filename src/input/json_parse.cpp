@@ -163,6 +163,16 @@ std::optional<nlohmann::json> parse_json(std::string_view text, const std::strin
     out.push_back(Diagnostic{file, 0, "", too_large_message(text.size(), kMaxJsonBytes, kJsonLimitScope)});
     return std::nullopt;
   }
+  // nlohmann's lexer takes a NUL outside a string for the end of the text: what follows (a second dossier)
+  // would be dropped without a word.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const TextPosition at = position_of_offset(text, nul);
+    out.push_back(Diagnostic{file, at.line, "",
+                             "JSON mal formé (colonne " + std::to_string(at.column) +
+                                 ") : octet nul (U+0000), qui n’a pas sa place dans un fichier texte ; la suite du "
+                                 "fichier serait ignorée"});
+    return std::nullopt;
+  }
   if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos) {
     const TextPosition at = position_of_offset(text, deep);
     out.push_back(Diagnostic{file, at.line, "",

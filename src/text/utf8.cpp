@@ -56,6 +56,11 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::size_t utf8_sequence_length(std::string_view s) {
+  std::size_t pos = 0;
+  return !s.empty() && decode(s, pos) ? pos : 0;
+}
+
 std::optional<std::u32string> decode_utf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());

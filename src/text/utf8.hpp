@@ -11,6 +11,10 @@ namespace aap::text {
 /// Strict UTF-8: no overlong forms, no surrogates (U+D800–U+DFFF), nothing above U+10FFFF, no truncation.
 bool is_valid_utf8(std::string_view s);
 
+/// The length in bytes (1 to 4) of the valid UTF-8 sequence that `s` starts with, 0 when it starts with
+/// none (or is empty).
+std::size_t utf8_sequence_length(std::string_view s);
+
 /// Number of code points (bytes that do not continue a sequence); meaningful on valid UTF-8.
 std::size_t code_points(std::string_view s);
 

@@ -127,6 +127,23 @@ TEST(CsvEncoding, AByteUndefinedInWindows1252IsRefusedWithItsLine) {
                                  "fichier non reconnu (l’enregistrer au format « CSV UTF-8 »)"});
 }
 
+TEST(CsvEncoding, AStrayByteInAUtf8FileIsAnEncodingProblemAtItsLineAndColumn) {
+  // UTF-8 without BOM (« é » as C3 A9), then one Windows-1252 « é » (E9) pasted in: not a Windows-1252 file.
+  Diagnostics diags;
+  const CsvTable t = parsed("nom;ville\n\xC3\xA9t\xC3\xA9;Aix\nEcole caf\xE9;Marseille\n", diags);
+  EXPECT_TRUE(t.rows.empty());
+  EXPECT_EQ(messages(diags), std::vector<std::string>{
+                                 "t.csv:3: problème d’encodage (colonne 10) : octet 0xE9 qui n’est pas de l’UTF-8 "
+                                 "dans un fichier en UTF-8 (caractère venu d’un autre fichier ?) ; corriger ce "
+                                 "caractère ou enregistrer le fichier au format « CSV UTF-8 »"});
+  // Whichever comes first, the stray byte or the UTF-8, and whatever the line ends.
+  diags.clear();
+  parsed("nom\r\nab\x92;x\r\n\xE2\x80\x99\r\n", diags);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].line, 2);
+  EXPECT_EQ(diags[0].message.substr(0, diags[0].message.find(':')), "problème d’encodage (colonne 3) ");
+}
+
 TEST(CsvEncoding, ABomFollowedByInvalidUtf8IsRefused) {
   Diagnostics diags;
   parsed("\xEF\xBB\xBFnom\nok\nR\xE9gion\n", diags);

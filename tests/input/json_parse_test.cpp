@@ -20,6 +20,16 @@ TEST(JsonParse, TrailingCommaInObjectNamesTheLineColumnAndTheLikelySlip) {
             "attendu (virgule en trop ?)");
 }
 
+TEST(JsonParse, ANulByteIsRefusedInsteadOfEndingTheText) {
+  // nlohmann would stop at the NUL and return the first object: the second one would be lost.
+  EXPECT_EQ(error_of(std::string_view("{\"a\": 1}\n\n\0{\"b\": 2}", 19)),
+            "f.json:3: JSON mal formé (colonne 1) : octet nul (U+0000), qui n’a pas sa place dans un fichier texte ; "
+            "la suite du fichier serait ignorée");
+  EXPECT_EQ(error_of(std::string_view("[\"\0\"]", 5)),
+            "f.json:1: JSON mal formé (colonne 3) : octet nul (U+0000), qui n’a pas sa place dans un fichier texte ; "
+            "la suite du fichier serait ignorée");
+}
+
 TEST(JsonParse, TrailingCommaInArray) {
   EXPECT_EQ(error_of("[1,\n]"),
             "f.json:2: JSON mal formé (colonne 1) : « ] » inattendu, une valeur était attendue (virgule en trop ?)");
