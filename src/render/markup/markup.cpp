@@ -504,6 +504,13 @@ class Builder {
         break;
       }
       case LetterBlock::address: {
+        // The window shows one address: a second block would be drawn over the first.
+        if (has_address_) {
+          fail("second bloc ```adresse dans le même document : un seul est permis, un second serait imprimé "
+               "par-dessus le premier dans la fenêtre de l’enveloppe");
+          return;
+        }
+        has_address_ = true;
         // NF Z10-011 lines stay as computed: no typography (it would add characters to count), only the
         // apostrophe's form (the addressing already took punctuation out of lines 4 to 6).
         doc::AddressWindow address;
@@ -555,6 +562,7 @@ class Builder {
   std::optional<doc::Table> table_;
   std::vector<doc::Inline> row_;
   std::optional<LetterBlock> letter_block_;
+  bool has_address_ = false;
   std::string code_;
 };
 

@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
 
 #include "input/input_file.hpp"
 #include "render/markup/escape.hpp"
+#include "render/pdf/glyph_coverage.hpp"
+#include "text/utf8.hpp"
 
 namespace aap::tpl {
 
@@ -63,6 +66,108 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// What one render may produce and do. A letter is a few kilobytes and a few hundred lookups; the
+// deliberation of 10,000 dossiers some 3 Mo and 100,000 lookups. Sections over lists nested in each other
+// multiply (eight {{#criteres}} inside each other: 11^8 passes, gigabytes): beyond these, the render stops.
+constexpr std::size_t kMaxRenderBytes = std::size_t{64} * 1024 * 1024;
+constexpr std::size_t kMaxRenderSteps = 4'000'000;  // sections entered and names looked up
+
+std::string code_point_name(char32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+  return buffer;
+}
+
+// The first character of a template that no document could print: a byte that is not UTF-8, a NUL or
+// another control character, a character the documents' font lacks. Found at load, with its place,
+// instead of failing in the middle of writing the documents.
+std::optional<TemplateProblem> unprintable_text(const std::string& file, std::string_view source) {
+  int line = 1;
+  int column = 1;  // of the character at `pos`, counted as the scan goes
+  for (std::size_t pos = 0; pos < source.size(); ++column) {
+    const std::size_t length = text::utf8_sequence_length(source.substr(pos));
+    if (length == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(source[pos])));
+      return TemplateProblem{file, line, column,
+                             std::string("octet ") + hex +
+                                 " qui n’est pas de l’UTF-8 : enregistrer le modèle en UTF-8"};
+    }
+    const char32_t cp = text::decode_utf8(source.substr(pos, length))->front();
+    pos += length;
+    if (cp == U'\n') {
+      ++line;
+      column = 0;
+      continue;
+    }
+    if (cp == U'\r' || cp == U'\t') continue;
+    if (cp == 0) return TemplateProblem{file, line, column, "octet nul (U+0000) interdit dans un modèle"};
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+      return TemplateProblem{file, line, column, "caractère de contrôle " + code_point_name(cp) + " interdit"};
+    }
+    if (!render::printable_in_documents(cp)) {
+      return TemplateProblem{file, line, column,
+                             "le caractère " + code_point_name(cp) + " « " + text::encode_utf8(std::u32string(1, cp)) +
+                                 " » ne peut pas être imprimé dans les documents (absent de la police)"};
+    }
+  }
+  return std::nullopt;
+}
+
+// The fences of the letter blocks (```adresse … ```) of one file: each closed in the file that opens it.
+std::optional<TemplateProblem> unclosed_fence(const std::string& file, std::string_view text) {
+  std::optional<std::size_t> open_at;
+  std::string open_info;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 3 && line[indent] == ' ') ++indent;
+    if (line.substr(indent, 3) == "```") {
+      const std::string info = trim(line.substr(indent + 3));
+      if (!open_at) {
+        open_at = start;
+        open_info = info;
+      } else if (info.empty()) {
+        open_at.reset();
+      }
+    }
+    start = end + 1;
+  }
+  if (!open_at) return std::nullopt;
+  const auto [line, column] = line_and_column(text, *open_at);
+  return TemplateProblem{file, line, column,
+                         "bloc « ```" + open_info + " » jamais fermé par une ligne « ``` » : la suite du modèle "
+                         "y serait prise"};
+}
+
+// Where to point when a render grows too large: the first section tag at the deepest nesting of `text`.
+std::size_t deepest_section(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  std::size_t at = 0;
+  for (std::size_t pos = text.find("{{"); pos != std::string_view::npos; pos = text.find("{{", pos + 2)) {
+    const std::size_t sigil = text.find_first_not_of(' ', pos + 2);
+    if (sigil == std::string_view::npos) break;
+    if (text[sigil] == '#' || text[sigil] == '^') {
+      if (++depth > deepest) {
+        deepest = depth;
+        at = pos;
+      }
+    } else if (text[sigil] == '/') {
+      --depth;
+    }
+  }
+  return at;
+}
+
+// Thrown through kainjow when a render passes a bound; caught by TemplateSet::render.
+struct RenderTooLarge {
+  std::string what;
+};
+
 // The lookup of kainjow's context::get, on our values: "." is the innermost scope; a plain name is
 // searched from the innermost scope outwards; a dotted name must resolve entirely within one scope.
 const Value* resolve(std::string_view name, const std::vector<const Value*>& scopes) {
@@ -89,14 +194,24 @@ class StrictContext : public km::basic_context<std::string> {
   }
 
   void push(const km::data* data) override {
+    step();
     const auto it = origin_.find(data);
     scopes_.push_back({data, it != origin_.end() ? it->second : nullptr});
   }
   void pop() override { scopes_.pop_back(); }
 
   const km::data* get(const std::string& name) const override {
+    step();
     const km::data* v = lookup(name);
     if (v == nullptr) misses_.push_back(name);
+    // What a value inserts counts before kainjow buffers it: a line without a line end is never flushed.
+    if (v != nullptr && v->is_string()) {
+      inserted_ += v->string_value().size();
+      if (inserted_ > kMaxRenderBytes) {
+        throw RenderTooLarge{"le rendu de ce modèle insère plus de " + std::to_string(kMaxRenderBytes >> 20) +
+                             " Mo de valeurs"};
+      }
+    }
     return v;
   }
   const km::data* get_partial(const std::string& name) const override {
@@ -167,7 +282,16 @@ class StrictContext : public km::basic_context<std::string> {
     return list;
   }
 
+  void step() const {
+    if (++steps_ > kMaxRenderSteps) {
+      throw RenderTooLarge{"le rendu de ce modèle dépasse " + std::to_string(kMaxRenderSteps) +
+                           " entrées de sections et valeurs lues"};
+    }
+  }
+
   const std::unordered_map<std::string, km::data>& partials_;
+  mutable std::size_t steps_ = 0;
+  mutable std::size_t inserted_ = 0;
   std::vector<Scope> scopes_;
   mutable std::unordered_map<const Value*, km::data> converted_;
   mutable std::unordered_map<const km::data*, const Value*> origin_;
@@ -265,6 +389,9 @@ struct ParsedTemplates {
 struct StringSink {
   std::string text;
   StringSink& operator<<(const std::string& piece) {
+    if (text.size() + piece.size() > kMaxRenderBytes) {
+      throw RenderTooLarge{"le rendu de ce modèle dépasse " + std::to_string(kMaxRenderBytes >> 20) + " Mo"};
+    }
     text += piece;
     return *this;
   }
@@ -347,8 +474,13 @@ TemplateSet TemplateSet::from_sources(const std::vector<std::pair<std::string, s
     Source s{name, folder + "/" + name + std::string(kExtension), text};
     // A byte-order mark from a Windows editor is not template text.
     if (s.text.rfind("\xEF\xBB\xBF", 0) == 0) s.text.erase(0, 3);
-    km::mustache parsed(s.text);
-    if (!parsed.is_valid()) problems.push_back(parse_problem(s.file, s.text, parsed.error_message()));
+    if (auto p = unprintable_text(s.file, s.text)) {
+      problems.push_back(std::move(*p));
+    } else if (km::mustache parsed(s.text); !parsed.is_valid()) {
+      problems.push_back(parse_problem(s.file, s.text, parsed.error_message()));
+    } else if (auto fence = unclosed_fence(s.file, s.text)) {
+      problems.push_back(std::move(*fence));
+    }
     set.sources_.push_back(std::move(s));
   }
   // Directory order is not deterministic; names are.
@@ -408,7 +540,39 @@ std::vector<TemplateProblem> TemplateSet::check(std::string_view name, const Val
   }
   std::vector<const Value*> scopes{&sample};
   check_text(*s, scopes, 0, problems);
+  int address_blocks = 0;
+  check_address_blocks(*s, 0, address_blocks, problems);
   return problems;
+}
+
+// The ```adresse blocks of a document, its partials included in the order they are written: the envelope
+// window shows one address, a second block would be printed over the first.
+void TemplateSet::check_address_blocks(const Source& source, int depth, int& seen,
+                                       std::vector<TemplateProblem>& problems) const {
+  const std::string& text = source.text;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 3 && line[indent] == ' ') ++indent;
+    if (line.substr(indent, 3) == "```" && trim(line.substr(indent + 3)) == "adresse" && ++seen == 2) {
+      const auto [l, c] = line_and_column(text, start);
+      problems.push_back({source.file, l, c,
+                          "second bloc ```adresse dans le même document : un seul est permis, un second serait "
+                          "imprimé par-dessus le premier dans la fenêtre de l’enveloppe"});
+    }
+    for (std::size_t tag = line.find("{{"); tag != std::string_view::npos; tag = line.find("{{", tag + 2)) {
+      const std::size_t close = line.find("}}", tag + 2);
+      if (close == std::string_view::npos) break;
+      const std::string contents = trim(line.substr(tag + 2, close - tag - 2));
+      if (contents.empty() || contents[0] != '>' || depth >= kMaxPartialDepth) continue;
+      if (const Source* partial = find(trim(std::string_view(contents).substr(1)))) {
+        check_address_blocks(*partial, depth + 1, seen, problems);
+      }
+    }
+    start = end + 1;
+  }
 }
 
 // Walks the tags the way kainjow's parser finds them ("{{", "{{{", then the closing delimiter).
@@ -536,7 +700,7 @@ std::string TemplateSet::render(std::string_view name, const Value& data) const 
   std::unique_ptr<km::mustache>& tmpl = parsed.by_index[index];
   if (tmpl == nullptr) {
     tmpl = std::make_unique<km::mustache>(partials_->render_texts[index]);
-    tmpl->set_custom_escape([](const std::string& value) { return markup::escape_value(value); });
+    tmpl->set_custom_escape([](const std::string& value) { return markup::escape(value); });
   }
   if (!tmpl->is_valid()) {
     const TemplateProblem problem = parse_problem(s->file, s->text, tmpl->error_message());
@@ -545,7 +709,15 @@ std::string TemplateSet::render(std::string_view name, const Value& data) const 
   }
   StrictContext context(data, partials_->by_name);
   StringSink out;
-  tmpl->render(context, out);
+  try {
+    tmpl->render(context, out);
+  } catch (const RenderTooLarge& e) {
+    tmpl.reset();  // kainjow's state is left halfway: the next render parses afresh
+    const auto [line, column] = line_and_column(s->text, deepest_section(s->text));
+    throw TemplateError({{s->file, line, column,
+                          e.what + " : rendu arrêté (des sections de listes imbriquées les unes dans les "
+                                   "autres multiplient le texte ; la plus imbriquée est ici)"}});
+  }
   std::vector<TemplateProblem> problems;
   if (!tmpl->is_valid()) {
     problems.push_back({s->file, 0, 0, "modèle inclus mal formé : " + tmpl->error_message()});

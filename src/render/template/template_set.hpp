@@ -67,7 +67,8 @@ class TemplateSet {
   /// Checks template `name`, and every partial it includes, against `sample` without rendering: every
   /// variable and section name must exist in `sample` (in the scope where it is used; a list section is
   /// checked against its first item), every partial must exist; `{{{…}}}`, `{{&…}}` and delimiter
-  /// changes are refused (values are data). Returns every problem with its file, line and column.
+  /// changes are refused (values are data); a second ```adresse block in the document (its partials
+  /// included) is refused. Returns every problem with its file, line and column.
   std::vector<TemplateProblem> check(std::string_view name, const Value& sample) const;
 
   /// Renders template `name` with `data`; every value is passed through markup::escape. Throws
@@ -83,6 +84,7 @@ class TemplateSet {
   const Source* find(std::string_view name) const;
   void check_text(const Source& source, std::vector<const Value*>& scopes, int depth,
                   std::vector<TemplateProblem>& problems) const;
+  void check_address_blocks(const Source& source, int depth, int& seen, std::vector<TemplateProblem>& problems) const;
 
   std::vector<Source> sources_;
   std::vector<input::FileDigest> files_;
