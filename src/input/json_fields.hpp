@@ -41,7 +41,8 @@ class Report {
 
   bool ok() const { return diagnostics_.empty(); }
   /// From now on, a text field that a spreadsheet would take for a formula is refused (formula_start):
-  /// the dossiers' texts reach the CSV outputs; the campaign's (a phone number "+33 …") do not.
+  /// the dossiers' texts fill the CSV outputs; the campaign's may begin so (a phone number "+33 …"), and
+  /// the CSV writer neutralises the one that reaches a CSV (the authority's name in the SCDL).
   void refuse_formulas() { refuse_formulas_ = true; }
   bool refuses_formulas() const { return refuse_formulas_; }
   const std::string& file() const { return file_; }
