@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -124,6 +126,92 @@ TEST(PdfConformance, QpdfCheckIsClean) {
     EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.out << r.err;
     EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << name << r.out;
   }
+}
+
+TEST(PdfConformance, TaggedAndClaimingPdfUa1AndPdfA2a) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    EXPECT_EQ(f["catalog"]["Marked"], true) << name;
+    EXPECT_EQ(f["xmp"]["pdfuaid:part"], json::array({"1"})) << name;
+    EXPECT_EQ(f["xmp"]["pdfaid:conformance"], json::array({"A"})) << name;
+    // PDF/A-2 predefines no pdfuaid schema: the packet describes it (ISO 19005-2 6.6.2.3).
+    EXPECT_EQ(f["xmp"]["extension_schemas"], json::array({"http://www.aiim.org/pdfua/ns/id/"})) << name;
+  }
+}
+
+TEST(PdfConformance, NoContentOutsideMarkedContentAndEveryMcidInTheParentTree) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    const json& s = f["structure"];
+    ASSERT_TRUE(s.is_object()) << name;
+    EXPECT_TRUE(s["problems"].empty()) << name << s["problems"].dump();
+    EXPECT_EQ(s["elements"][0]["S"], "/Document") << name;
+    EXPECT_EQ(s["parent_tree_next_key"], f["pages"].size()) << name;
+    for (std::size_t p = 0; p < f["pages"].size(); ++p) {
+      const json& page = f["pages"][p];
+      EXPECT_EQ(page["text_outside_marked_content"], 0) << name << " page " << p;
+      EXPECT_EQ(page["paint_outside_marked_content"], 0) << name << " page " << p;
+      EXPECT_EQ(page["unclosed"], 0) << name;
+      EXPECT_TRUE(page["nesting_ok"].get<bool>()) << name;
+      ASSERT_EQ(page["StructParents"], p) << name;
+      const json& tree = s["parent_tree"][std::to_string(p)];
+      ASSERT_EQ(tree.size(), page["mcids"].size()) << name << " page " << p;
+      for (std::size_t m = 0; m < tree.size(); ++m) {
+        const std::string key = std::to_string(p) + ":" + std::to_string(m);
+        EXPECT_EQ(s["marked"][key], tree[m]) << name << " " << key;
+      }
+      // The artifacts' text is the running footer and the page number (and a repeated table header).
+      bool page_number = false;
+      for (const auto& a : page["artifact_text"]) {
+        page_number = page_number || std::regex_match(a.get<std::string>(), std::regex("Page [0-9]+/[0-9]+"));
+      }
+      EXPECT_TRUE(page_number) << name << " page " << p << page["artifact_text"].dump();
+    }
+  }
+}
+
+/// The words of `text`, spaces of every kind and line ends dropped (pdftotext and poppler print U+00A0
+/// and U+202F as spaces).
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(std::regex_replace(text, std::regex("\u00A0|\u202F"), " "));
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+TEST(PdfConformance, TheTaggedTextIsThePageTextInReadingOrder) {
+  for (const auto& name : kDocuments) {
+    const json f = facts(output() / name);
+    // What the pages show inside MCIDs, page after page, in content-stream order: the runs of one sequence
+    // joined as they are, so that a word break shows only where a space is drawn (as tagged PDF wants).
+    std::string content;
+    for (const auto& page : f["pages"]) {
+      for (const auto& item : page["tagged_text"]) content += item[1].get<std::string>() + " ";
+    }
+    const auto r = run_process({"/usr/bin/pdfinfo", "-struct-text", (output() / name).string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string tagged;  // the text poppler finds under the structure elements, in the tree's order
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+      const auto first = line.find('"');
+      const auto last = line.rfind('"');
+      if (first != std::string::npos && last > first) tagged += line.substr(first + 1, last - first - 1) + " ";
+    }
+    ASSERT_FALSE(words(content).empty()) << name;
+    EXPECT_EQ(words(tagged), words(content)) << name << "\n" << r.out.substr(0, 3000);
+    // Word breaks are spaces in the text, not only gaps on the page: justified lines, and line ends.
+    // Without them a justified line reads as one long word.
+    for (const std::string& w : words(tagged)) EXPECT_LE(w.size(), 45U) << name << ": " << w;
+  }
+  // The letter's parts in the order it is read: the letterhead, the date, the address, the object, the
+  // body, the signature.
+  const json f = facts(output() / "courriers/2027-003.pdf");
+  std::string text;
+  for (const auto& item : f["pages"][0]["tagged_text"]) text += item[1].get<std::string>() + " ";
+  const auto at = [&](const std::string& s) { return text.find(s); };
+  EXPECT_LT(at("Métropole"), at("Marseille, le"));
+  EXPECT_LT(at("Marseille, le"), at("Objet"));
+  EXPECT_LT(at("Centre social Les Flamants"), at("Objet")) << text;  // the address (fixtures/dossiers)
 }
 
 }  // namespace

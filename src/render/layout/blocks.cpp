@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "render/document/ordinals.hpp"
+#include "render/document/outline.hpp"
 #include "render/layout/hyphenator.hpp"
 #include "render/layout/units.hpp"
 
@@ -38,8 +39,9 @@ HeadingStyle heading_style(int level) {
 
 class Preparer {
  public:
-  Preparer(const TextMeasurer& measurer, const LayoutStyle& style)
-      : measurer_(measurer),
+  Preparer(const TextMeasurer& measurer, const LayoutStyle& style, std::vector<StructNode>& structure)
+      : structure_(structure),
+        measurer_(measurer),
         style_(style),
         hyphenator_(style.hyphenate ? &Hyphenator::french() : nullptr),
         left_(style.margin_left_pt),
@@ -47,6 +49,8 @@ class Preparer {
 
   std::vector<Unit> run(const doc::Document& document) {
     std::vector<Unit> units;
+    structure_.clear();
+    structure_.push_back({StructRole::document, 0});
     const doc::Block* previous = nullptr;
     const doc::Block* before_previous = nullptr;
     for (std::size_t index = 0; index < document.blocks.size(); ++index) {
@@ -64,7 +68,8 @@ class Preparer {
                    before_previous != nullptr && std::holds_alternative<doc::Letterhead>(*before_previous));
               units.push_back(place_date(b, after_letterhead));
             } else if constexpr (std::is_same_v<T, doc::Table>) {
-              units.emplace_back(std::in_place_type<TableUnit>, prepare_table(b, measurer_, style_));
+              const NodeId table = add_node(structure_, StructRole::table, 0);
+              units.emplace_back(std::in_place_type<TableUnit>, prepare_table(b, measurer_, style_, structure_, table));
             } else if constexpr (std::is_same_v<T, doc::ListBlock>) {
               list(b, units);
             } else {
@@ -96,27 +101,35 @@ class Preparer {
     return break_lines(content, o, measurer_);
   }
 
-  void add_rows(LinesUnit& unit, const std::vector<TextLine>& text, double x_pt, double line_h, double size_pt) const {
-    for (const auto& l : text) unit.lines.push_back(text_row(l, x_pt, line_h, size_pt));
+  void add_rows(LinesUnit& unit, const std::vector<TextLine>& text, double x_pt, double line_h, double size_pt,
+                NodeId node) const {
+    for (const auto& l : text) unit.lines.push_back(text_row(l, x_pt, line_h, size_pt, node));
   }
+
+  NodeId node(StructRole role, NodeId parent = 0) const { return add_node(structure_, role, parent); }
 
   Unit prepare(const doc::Paragraph& p) const {
     LinesUnit u;
-    add_rows(u, lines(p.content, width_, style_.body_size_pt, p.align, true), left_,
-             line_height(style_.body_size_pt), style_.body_size_pt);
+    const auto text = lines(p.content, width_, style_.body_size_pt, p.align, true);
+    add_rows(u, text, left_, line_height(style_.body_size_pt), style_.body_size_pt,
+             text.empty() ? kLayoutArtifact : node(StructRole::p));
     u.space_after_pt = style_.paragraph_space_pt;
     u.x0_pt = left_;
     u.x1_pt = left_ + width_;
     return u;
   }
 
-  Unit prepare(const doc::Heading& h) const {
+  Unit prepare(const doc::Heading& h) {
     const HeadingStyle hs = heading_style(h.level);
+    // A letter's « Voies et délais de recours » is a level 3 of the templates, and its outline's H1.
+    const int level = doc::outline_level(h.level, outline_level_);
+    outline_level_ = level;
+    const StructRole role = level == 1 ? StructRole::h1 : level == 2 ? StructRole::h2 : StructRole::h3;
     doc::Inline content = h.content;
     for (auto& span : content) span.italic = span.italic || hs.italic;
     LinesUnit u;
     add_rows(u, lines(content, width_, hs.size_pt, doc::Align::left, false, true), left_, hs.size_pt * 1.25,
-             hs.size_pt);
+             hs.size_pt, node(role));
     u.space_before_pt = hs.before_pt;
     u.space_after_pt = hs.after_pt;
     u.keep_together = true;
@@ -126,13 +139,19 @@ class Preparer {
     return u;
   }
 
-  void list(const doc::ListBlock& l, std::vector<Unit>& units) const {
+  void list(const doc::ListBlock& l, std::vector<Unit>& units) {
     const double size = style_.body_size_pt;
     const double line_h = line_height(size);
     const double text_x = left_ + kListTextPt;
+    const NodeId list =
+        add_node(structure_, StructRole::l, 0, l.ordered ? ListNumbering::decimal : ListNumbering::disc);
     for (std::size_t i = 0; i < l.items.size(); ++i) {
+      const NodeId item = node(StructRole::li, list);
+      const NodeId label_node = node(StructRole::lbl, item);
+      const NodeId body = node(StructRole::lbody, item);
       LinesUnit u;
-      add_rows(u, lines(l.items[i], width_ - kListTextPt, size, doc::Align::justify, true), text_x, line_h, size);
+      add_rows(u, lines(l.items[i], width_ - kListTextPt, size, doc::Align::justify, true), text_x, line_h, size,
+               body);
       if (u.lines.empty()) u.lines.push_back(Row{line_h, {}});
       const std::string label = l.ordered ? std::to_string(l.start + static_cast<int>(i)) + "." : "\u2022";
       const double label_w = measurer_.width(label, Face::regular, size);
@@ -140,7 +159,10 @@ class Preparer {
       const double label_x = l.ordered ? text_x - mm(2) - label_w : left_ + kListLabelPt;
       TextLine label_line;
       label_line.pieces.push_back({0, label, Face::regular, label_w});
-      for (auto& op : text_row(label_line, label_x, line_h, size).ops) u.lines.front().ops.push_back(op);
+      // The label first: the content stream keeps the reading order.
+      auto& first = u.lines.front().ops;
+      const auto label_ops = text_row(label_line, label_x, line_h, size, label_node).ops;
+      first.insert(first.begin(), label_ops.begin(), label_ops.end());
       // Orphans and widows counted in items: a list neither starts nor ends with a lone item on a page.
       u.keep_with_next = l.items.size() > 1 && (i == 0 || i + 2 == l.items.size());
       u.space_before_pt = i == 0 ? 0 : kListItemSpacePt;
@@ -159,12 +181,14 @@ class Preparer {
     // The timbre stays in the left column, clear of the address window on the right.
     const double column = style_.window_left_pt - left_ - kColumnGapPt;
     LinesUnit u;
+    const NodeId block = node(StructRole::div);
     for (const auto& line : l.lines) {
       if (plain_text(line).empty()) {
         u.lines.push_back(Row{line_h / 2, {}});
         continue;
       }
-      add_rows(u, lines(line, column, size, doc::Align::left, false), left_, line_h, size);
+      add_rows(u, lines(line, column, size, doc::Align::left, false), left_, line_h, size,
+               node(StructRole::p, block));
     }
     u.keep_together = true;
     u.space_after_pt = style_.paragraph_space_pt * 2;
@@ -177,7 +201,7 @@ class Preparer {
     const double size = style_.body_size_pt;
     LinesUnit u;
     const auto text = lines(doc::with_ordinals(p.text), width_, size, doc::Align::right, false);
-    add_rows(u, text, left_, line_height(size), size);
+    add_rows(u, text, left_, line_height(size), size, node(StructRole::p));
     double natural = 0;
     for (const auto& l : text) natural = std::max(natural, l.natural_width_pt);
     u.keep_together = true;
@@ -194,11 +218,12 @@ class Preparer {
     const double line_h = line_height(size);
     const double x = left_ + width_ / 2;
     LinesUnit u;
+    const NodeId block = node(StructRole::div);
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
       // Room for the hand signature between the title and the name.
       if (i + 1 == s.lines.size()) u.lines.push_back(Row{kHandSignaturePt, {}});
       add_rows(u, lines(doc::with_ordinals(s.lines[i], true), width_ / 2, size, doc::Align::left, false), x,
-               line_h, size);
+               line_h, size, node(StructRole::p, block));
     }
     u.keep_together = true;
     u.space_before_pt = kSignatureSpaceBeforePt;
@@ -212,20 +237,26 @@ class Preparer {
     const double inner_w = style_.window_width_pt - 2 * style_.window_padding_pt;
     // A little less padding below: the frame is 33 mm and six 10 pt lines must fit.
     const double inner_h = style_.window_height_pt - 1.5 * style_.window_padding_pt;
+    // One paragraph per line of the address, in a block of its own.
+    const NodeId block = node(StructRole::div);
+    std::vector<NodeId> line_nodes;
+    for (std::size_t i = 0; i < a.lines.size(); ++i) line_nodes.push_back(node(StructRole::p, block));
     for (double size = style_.address_size_pt; size >= kAddressMinSizePt - 1e-9; size -= 0.5) {
       const double line_h = size * kAddressLeading;
       std::vector<TextLine> all;
-      for (const auto& text : a.lines) {
-        for (auto& l : lines(doc::Inline{doc::Span{text}}, inner_w, size, doc::Align::left, false)) {
+      std::vector<NodeId> all_nodes;
+      for (std::size_t i = 0; i < a.lines.size(); ++i) {
+        for (auto& l : lines(doc::Inline{doc::Span{a.lines[i]}}, inner_w, size, doc::Align::left, false)) {
           all.push_back(std::move(l));
+          all_nodes.push_back(line_nodes[i]);
         }
       }
       if (static_cast<double>(all.size()) * line_h > inner_h + 1e-9) continue;
       WindowUnit w;
       const double x = style_.window_left_pt + style_.window_padding_pt;
       double y = style_.window_top_pt + style_.window_padding_pt - (line_h - size) / 2;
-      for (const auto& l : all) {
-        for (const auto& op : text_row(l, x, line_h, size).ops) w.ops.push_back(shifted(op, 0, y));
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        for (const auto& op : text_row(all[i], x, line_h, size, all_nodes[i]).ops) w.ops.push_back(shifted(op, 0, y));
         y += line_h;
       }
       w.zone_x0_pt = style_.window_left_pt;
@@ -238,16 +269,23 @@ class Preparer {
                       std::to_string(a.lines.size()) + " lignes");
   }
 
+  std::vector<StructNode>& structure_;
   const TextMeasurer& measurer_;
   const LayoutStyle& style_;
   const Hyphenator* hyphenator_;
   double left_;
   double width_;
+  int outline_level_ = 0;  // the level of the last heading in the structure, 0 before any
 };
 
 }  // namespace
 
-Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt) {
+NodeId add_node(std::vector<StructNode>& structure, StructRole role, NodeId parent, ListNumbering numbering) {
+  structure.push_back({role, parent, numbering});
+  return static_cast<NodeId>(structure.size() - 1);
+}
+
+Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt, NodeId node) {
   Row row;
   row.height_pt = line_height_pt;
   // The baseline sits so that the text looks centred in its line, whatever the leading.
@@ -255,10 +293,14 @@ Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, doub
   for (const auto& piece : line.pieces) {
     if (piece.superscript) {
       row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline - size_pt * doc::kSuperscriptRise, piece.text,
-                               piece.face, size_pt * doc::kSuperscriptScale});
+                               piece.face, size_pt * doc::kSuperscriptScale, node});
     } else {
-      row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline, piece.text, piece.face, size_pt});
+      row.ops.push_back(TextOp{x_left_pt + piece.x_pt, baseline, piece.text, piece.face, size_pt, node});
     }
+    // Tagged PDF represents word breaks by spaces (ISO 32000-1 14.8.2.5): where a justified line draws
+    // its words apart, and where a line breaks at a space, the space is drawn after the word. It is
+    // invisible and the next run is placed by its own position: the page looks the same.
+    if (piece.space_after) std::get<TextOp>(row.ops.back()).text += ' ';
   }
   return row;
 }
@@ -285,8 +327,8 @@ DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt) {
 }
 
 std::vector<Unit> prepare_blocks(const doc::Document& document, const TextMeasurer& measurer,
-                                 const LayoutStyle& style) {
-  return Preparer(measurer, style).run(document);
+                                 const LayoutStyle& style, std::vector<StructNode>& structure) {
+  return Preparer(measurer, style, structure).run(document);
 }
 
 }  // namespace aap::render::detail

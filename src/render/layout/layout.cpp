@@ -36,6 +36,7 @@ void add_footers(LaidOutDocument& out, const doc::Document& document, const Text
   }
   for (std::size_t i = 0; i < out.pages.size(); ++i) {
     auto& ops = out.pages[i].ops;
+    // Running footers and page numbers are pagination artifacts (TextOp's default node).
     if (!document.footer_left.empty()) {
       ops.push_back(TextOp{style.margin_left_pt, baseline, document.footer_left, Face::regular, size});
     }
@@ -55,7 +56,7 @@ LaidOutDocument layout_document(const doc::Document& document, const TextMeasure
   LaidOutDocument out;
   out.width_pt = style.page_width_pt;
   out.height_pt = style.page_height_pt;
-  out.pages = detail::paginate(detail::prepare_blocks(document, measurer, style), style);
+  out.pages = detail::paginate(detail::prepare_blocks(document, measurer, style, out.structure), style);
   add_footers(out, document, measurer, style);
   return out;
 }
@@ -68,7 +69,7 @@ void paint(const LaidOutDocument& laid_out, Canvas& canvas) {
           [&](const auto& o) {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, TextOp>) {
-              canvas.text(o.x_pt, o.baseline_pt, o.text, o.face, o.size_pt);
+              canvas.text(o.x_pt, o.baseline_pt, o.text, o.face, o.size_pt, o.node);
             } else if constexpr (std::is_same_v<T, LineOp>) {
               canvas.line(o.x0_pt, o.y0_pt, o.x1_pt, o.y1_pt, o.width_pt);
             } else {

@@ -324,12 +324,14 @@ class Breaker {
           piece.text += f.text;
           piece.width_pt = x + width - piece.x_pt;
         } else {
+          if (k == 0 && i > 0 && !line.pieces.empty()) line.pieces.back().space_after = words[i - 1].space_after > 0;
           line.pieces.push_back({x, f.text, f.face, width, f.superscript});
         }
         x += width;
       }
       if (i + 1 < words.size()) x += w.space_after + extra;
     }
+    if (!line.pieces.empty() && !words.empty()) line.pieces.back().space_after = words.back().space_after > 0;
     return line;
   }
 

@@ -17,6 +17,7 @@ struct PlacedText {
   Face face = Face::regular;
   double width_pt = 0;
   bool superscript = false;  // drawn at doc::kSuperscriptScale of the size, raised by doc::kSuperscriptRise
+  bool space_after = false;  // a word space follows (before the next piece, or where the line breaks)
 };
 
 struct TextLine {

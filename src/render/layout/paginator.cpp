@@ -80,6 +80,15 @@ class Paginator {
     for (const auto& op : row.ops) pages_.back().ops.push_back(shifted(op, 0, y));
   }
 
+  /// A table's header row again on a page the table continues on: an artifact, read once.
+  void emit_repeated(const Row& row, double y) {
+    for (const auto& op : row.ops) {
+      DrawOp moved = shifted(op, 0, y);
+      if (auto* text = std::get_if<TextOp>(&moved)) text->node = kPaginationArtifact;
+      pages_.back().ops.push_back(std::move(moved));
+    }
+  }
+
   double clear_zones(double y, double height, double x0, double x1) const {
     bool moved = true;
     while (moved) {
@@ -198,11 +207,17 @@ class Paginator {
       new_page(index);
       y = clear_zones(y_, first_h, t.x0_pt, t.x1_pt);
     }
+    bool repeated = false;
     auto put_header = [&]() {
       for (const auto& r : t.header) {
-        emit(r, y);
+        if (repeated) {
+          emit_repeated(r, y);
+        } else {
+          emit(r, y);
+        }
         y += r.height_pt;
       }
+      repeated = true;
     };
     put_header();
     bool first_on_page = true;

@@ -127,8 +127,15 @@ std::vector<double> column_widths(const std::vector<int>& weights, const std::ve
 
 class TableBuilder {
  public:
-  TableBuilder(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style)
-      : table_(table), measurer_(measurer), style_(style), size_(style.table_size_pt), line_h_(size_ * kTableLeading) {
+  TableBuilder(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style,
+               std::vector<StructNode>& structure, NodeId table_node)
+      : table_(table),
+        measurer_(measurer),
+        style_(style),
+        structure_(structure),
+        table_node_(table_node),
+        size_(style.table_size_pt),
+        line_h_(size_ * kTableLeading) {
     double x = style.margin_left_pt;
     edges_.push_back(x);
     for (double w : table_column_widths(table, measurer, style)) {
@@ -175,6 +182,10 @@ class TableBuilder {
   void add_rows(std::vector<Row>& out, const std::vector<doc::Inline>& cells, bool header, bool top_border,
                 double max_h) const {
     std::vector<std::vector<TextLine>> cell_lines(columns());
+    // A row, and a cell in every column (empty ones too: the table stays regular for a screen reader).
+    const NodeId row_node = add_node(structure_, StructRole::tr, table_node_);
+    std::vector<NodeId> cell_nodes(columns());
+    for (auto& n : cell_nodes) n = add_node(structure_, header ? StructRole::th : StructRole::td, row_node);
     std::size_t tallest = 0;
     for (std::size_t c = 0; c < columns(); ++c) {
       if (c >= cells.size()) continue;
@@ -195,12 +206,12 @@ class TableBuilder {
     }
     for (std::size_t first = 0; first < tallest; first += per_chunk) {
       const std::size_t count = std::min(per_chunk, tallest - first);
-      out.push_back(make_row(cell_lines, first, count, header, top_border && first == 0));
+      out.push_back(make_row(cell_lines, cell_nodes, first, count, header, top_border && first == 0));
     }
   }
 
-  Row make_row(const std::vector<std::vector<TextLine>>& cell_lines, std::size_t first, std::size_t count,
-               bool header, bool top_border) const {
+  Row make_row(const std::vector<std::vector<TextLine>>& cell_lines, const std::vector<NodeId>& cell_nodes,
+               std::size_t first, std::size_t count, bool header, bool top_border) const {
     Row row;
     row.height_pt = static_cast<double>(count) * line_h_ + 2 * kCellPaddingYPt;
     if (header) {
@@ -208,7 +219,7 @@ class TableBuilder {
     }
     for (std::size_t c = 0; c < columns(); ++c) {
       for (std::size_t i = first; i < std::min(first + count, cell_lines[c].size()); ++i) {
-        const Row line = text_row(cell_lines[c][i], edges_[c] + kCellPaddingXPt, line_h_, size_);
+        const Row line = text_row(cell_lines[c][i], edges_[c] + kCellPaddingXPt, line_h_, size_, cell_nodes[c]);
         const double y = kCellPaddingYPt + static_cast<double>(i - first) * line_h_;
         for (const auto& op : line.ops) row.ops.push_back(shifted(op, 0, y));
       }
@@ -222,6 +233,8 @@ class TableBuilder {
   const doc::Table& table_;
   const TextMeasurer& measurer_;
   const LayoutStyle& style_;
+  std::vector<StructNode>& structure_;
+  NodeId table_node_;
   double size_;
   double line_h_;
   std::vector<double> edges_;
@@ -229,8 +242,9 @@ class TableBuilder {
 
 }  // namespace
 
-TableUnit prepare_table(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style) {
-  return TableBuilder(table, measurer, style).run();
+TableUnit prepare_table(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style,
+                        std::vector<StructNode>& structure, NodeId parent) {
+  return TableBuilder(table, measurer, style, structure, parent).run();
 }
 
 }  // namespace aap::render::detail

@@ -52,14 +52,20 @@ struct WindowUnit {
 
 using Unit = std::variant<LinesUnit, TableUnit, BreakUnit, WindowUnit>;
 
-/// One row per line of text, the text starting at `x_left_pt`.
-Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt);
+/// One row per line of text, the text starting at `x_left_pt`, belonging to structure node `node`.
+Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt, NodeId node);
 /// Moves an operation by (dx, dy).
 DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt);
 
+/// The units of `document`, and its logical structure into `structure` (node 0 the Document).
 std::vector<Unit> prepare_blocks(const doc::Document& document, const TextMeasurer& measurer,
-                                 const LayoutStyle& style);
-TableUnit prepare_table(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style);
+                                 const LayoutStyle& style, std::vector<StructNode>& structure);
+/// A Table node under `parent`, a TR per row, a TH (header rows) or TD per cell, empty cells included.
+TableUnit prepare_table(const doc::Table& table, const TextMeasurer& measurer, const LayoutStyle& style,
+                        std::vector<StructNode>& structure, NodeId parent);
+/// Adds a node to `structure`, returns its id.
+NodeId add_node(std::vector<StructNode>& structure, StructRole role, NodeId parent,
+                ListNumbering numbering = ListNumbering::none);
 std::vector<Page> paginate(const std::vector<Unit>& units, const LayoutStyle& style);
 
 }  // namespace aap::render::detail

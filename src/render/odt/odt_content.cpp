@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "render/document/ordinals.hpp"
+#include "render/document/outline.hpp"
 #include "render/layout/layout.hpp"
 #include "render/odt/odt_parts.hpp"
 #include "render/pdf/font_metrics.hpp"
@@ -181,8 +182,10 @@ class ContentWriter {
 
   void write(const doc::Heading& h) {
     const int level = std::clamp(h.level, 1, 3);
+    // The look of the template's level, the outline of the PDF's structure tree (H1–H3).
+    outline_ = doc::outline_level(h.level, outline_);
     const std::string style = take_break_style("Heading_20_" + std::to_string(level), {});
-    body_ += "<text:h text:style-name=\"" + style + "\" text:outline-level=\"" + std::to_string(level) + "\">";
+    body_ += "<text:h text:style-name=\"" + style + "\" text:outline-level=\"" + std::to_string(outline_) + "\">";
     inline_text(body_, h.content);
     body_ += "</text:h>";
   }
@@ -295,6 +298,7 @@ class ContentWriter {
   std::string table_styles_;
   ParagraphStyles paragraph_styles_;
   int tables_ = 0;
+  int outline_ = 0;  // the outline level of the last heading, 0 before any
   bool break_pending_ = false;
 };
 

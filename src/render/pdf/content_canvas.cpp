@@ -1,6 +1,8 @@
 // Painting: content streams written directly, text runs placed by relative moves, glyph ids as bytes.
 #include "render/pdf/content_canvas.hpp"
 
+#include <array>
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 #include "render/layout/canvas.hpp"
 #include "render/layout/utf8.hpp"
 #include "render/pdf/pdf_renderer.hpp"
+#include "render/pdf/structure_tree.hpp"
 
 namespace aap::render::detail {
 
@@ -40,11 +43,13 @@ char* put_string_byte(char* o, unsigned char byte) {
 
 class ContentCanvas final : public Canvas {
  public:
-  ContentCanvas(const FontMetrics& metrics, std::array<std::vector<bool>, 4>& glyphs)
-      : metrics_(metrics), glyphs_(glyphs) {}
+  ContentCanvas(const FontMetrics& metrics, const std::vector<StructNode>& structure,
+                std::array<std::vector<bool>, 4>& glyphs)
+      : metrics_(metrics), structure_(&structure), glyphs_(glyphs) {}
 
   void begin_page(double width_pt, double height_pt) override {
-    pages_.push_back({width_pt, height_pt, {}});
+    pages_.push_back({width_pt, height_pt, {}, {}});
+    mark_ = kNoMark;
     height_pt_ = height_pt;
     line_width_pt_ = -1;  // each page's content starts from the default graphics state
     in_text_ = false;
@@ -52,14 +57,20 @@ class ContentCanvas final : public Canvas {
     size_pt_ = -1;
   }
 
-  void text(double x_pt, double baseline_pt, std::string_view text, Face face, double size_pt) override {
+  void text(double x_pt, double baseline_pt, std::string_view text, Face face, double size_pt,
+            NodeId node) override {
     std::string& out = pages_.back().content;
     const auto index = static_cast<int>(face);
     if (!in_text_) {
+      end_mark();  // a sequence opened outside the text object does not cross into it
       out += "BT\n";
       in_text_ = true;
       line_x_ = 0;  // BT starts the line matrix at the identity
       line_y_ = 0;
+    }
+    if (node != mark_) {
+      end_mark();
+      begin_mark(node);
     }
     if (index != font_ || size_pt != size_pt_) {
       out += "/F";
@@ -106,7 +117,7 @@ class ContentCanvas final : public Canvas {
   }
 
   void line(double x0_pt, double y0_pt, double x1_pt, double y1_pt, double width_pt) override {
-    std::string& out = end_text();
+    std::string& out = layout_artifact();
     // The line width is part of the graphics state: set again only when it changes (table rules share one).
     if (width_pt != line_width_pt_) {
       append_number(out, width_pt);
@@ -124,7 +135,7 @@ class ContentCanvas final : public Canvas {
   }
 
   void fill_rect(double x_pt, double y_pt, double width_pt, double height_pt, double gray) override {
-    std::string& out = end_text();
+    std::string& out = layout_artifact();
     append_number(out, gray);
     out += " g ";
     append_number(out, x_pt);
@@ -137,19 +148,66 @@ class ContentCanvas final : public Canvas {
     out += " re f 0 g\n";
   }
 
-  void end_page() override { end_text(); }
+  void end_page() override {
+    end_text();
+    end_mark();
+  }
 
-  struct PageContent {
+  struct PageStream {
     double width_pt;
     double height_pt;
     std::string content;
+    std::vector<NodeId> mcid_nodes;  // the structure node of each MCID of the page
   };
-  std::vector<PageContent>& pages() { return pages_; }
+  std::vector<PageStream>& pages() { return pages_; }
 
  private:
+  static constexpr NodeId kNoMark = kLayoutArtifact - 2;
+
+  /// Opens the marked-content sequence of `node`: its structure type with the page's next MCID, or an
+  /// artifact. Within a text object, sequences open and close inside it (they nest with BT/ET).
+  void begin_mark(NodeId node) {
+    std::string& out = pages_.back().content;
+    if (node == kLayoutArtifact) {
+      out += "/Artifact BMC\n";
+    } else if (node == kPaginationArtifact) {
+      out += "/Artifact<</Type/Pagination>>BDC\n";
+    } else {
+      auto& mcids = pages_.back().mcid_nodes;
+      out += '/';
+      out += struct_type((*structure_)[node].role);
+      out += "<</MCID ";
+      std::array<char, 16> digits{};
+      const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), mcids.size());
+      out.append(digits.data(), written.ptr);
+      out += ">>BDC\n";
+      mcids.push_back(node);
+    }
+    mark_ = node;
+  }
+
+  void end_mark() {
+    if (mark_ == kNoMark) return;
+    pages_.back().content += "EMC\n";
+    mark_ = kNoMark;
+  }
+
+  /// Rules and shading, outside any text object, in one artifact sequence until text comes back.
+  std::string& layout_artifact() {
+    std::string& out = end_text();
+    if (mark_ != kLayoutArtifact) {
+      end_mark();
+      begin_mark(kLayoutArtifact);
+    }
+    return out;
+  }
+
   std::string& end_text() {
     std::string& out = pages_.back().content;
-    if (in_text_) out += "ET\n";
+    if (in_text_) {
+      end_mark();
+      out += "ET\n";
+    }
     in_text_ = false;
     font_ = -1;
     size_pt_ = -1;
@@ -157,8 +215,9 @@ class ContentCanvas final : public Canvas {
   }
 
   const FontMetrics& metrics_;
+  const std::vector<StructNode>* structure_;
   std::array<std::vector<bool>, 4>& glyphs_;
-  std::vector<PageContent> pages_;
+  std::vector<PageStream> pages_;
   double height_pt_ = 0;
   bool in_text_ = false;
   double line_width_pt_ = -1;  // the stroke width set last on this page; -1 before any
@@ -166,17 +225,18 @@ class ContentCanvas final : public Canvas {
   long long line_y_ = 0;
   int font_ = -1;
   double size_pt_ = -1;
+  NodeId mark_ = kNoMark;  // the open marked-content sequence
 };
 
 }  // namespace
 
-std::vector<std::string> paint_content(const LaidOutDocument& laid_out, const FontMetrics& metrics,
+std::vector<PageContent> paint_content(const LaidOutDocument& laid_out, const FontMetrics& metrics,
                                        std::array<std::vector<bool>, 4>& glyphs) {
-  ContentCanvas canvas(metrics, glyphs);
+  ContentCanvas canvas(metrics, laid_out.structure, glyphs);
   paint(laid_out, canvas);
-  std::vector<std::string> contents;
+  std::vector<PageContent> contents;
   contents.reserve(canvas.pages().size());
-  for (auto& page : canvas.pages()) contents.push_back(std::move(page.content));
+  for (auto& page : canvas.pages()) contents.push_back({std::move(page.content), std::move(page.mcid_nodes)});
   return contents;
 }
 

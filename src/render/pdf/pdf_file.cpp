@@ -10,6 +10,7 @@
 #include "render/pdf/icc_profile.hpp"
 #include "render/pdf/font_subset.hpp"
 #include "render/pdf/string_device.hpp"
+#include "render/pdf/structure_tree.hpp"
 
 namespace aap::render::detail {
 
@@ -101,6 +102,15 @@ void Assembly::add_page(const PaintedPdf::Page& p) {
   dict.AddKey(PoDoFo::PdfName("Resources"), resources_->Reference());
   dict.AddKey(PoDoFo::PdfName("Contents"), content->Reference());
   kids_.push_back(page->Reference());
+  page_objects_.push_back(page);
+}
+
+void Assembly::add_structure(const std::vector<StructNode>& structure, const std::vector<PaintedPdf::Page>& pages) {
+  if (pages.size() != page_objects_.size()) throw std::logic_error("Assembly::add_structure : pages différentes");
+  std::vector<TaggedPage> tagged;
+  tagged.reserve(pages.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) tagged.push_back({page_objects_[i], &pages[i].mcid_nodes});
+  expected_size_ += add_structure_tree(objects_, pdf_->GetCatalog()->GetDictionary(), structure, tagged);
 }
 
 void Assembly::embed_fonts(const std::array<std::vector<bool>, 4>& glyphs) {

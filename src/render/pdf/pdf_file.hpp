@@ -32,6 +32,8 @@ class Assembly {
   Assembly& operator=(const Assembly&) = delete;
 
   void add_page(const PaintedPdf::Page& p);
+  /// The structure tree of a tagged file, /MarkInfo, /StructParents: `pages` are the pages added, in order.
+  void add_structure(const std::vector<StructNode>& structure, const std::vector<PaintedPdf::Page>& pages);
   void embed_fonts(const std::array<std::vector<bool>, 4>& glyphs);
   std::string write();
 
@@ -46,6 +48,7 @@ class Assembly {
   PoDoFo::PdfObject* pages_root_;
   PoDoFo::PdfObject* resources_;
   PoDoFo::PdfArray kids_;
+  std::vector<PoDoFo::PdfObject*> page_objects_;
   std::size_t expected_size_ = 4096;  // the file's size, about: what it is written into is reserved once
 };
 

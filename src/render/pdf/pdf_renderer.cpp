@@ -41,19 +41,22 @@ PaintedPdf paint_pdf(const doc::Document& document) {
   const FontMetrics& metrics = FontMetrics::liberation_sans();
   const FontMeasurer measurer(metrics);
   detail::pdf_date(document.metadata.date_iso);  // a bad date is refused before any work
-  const LaidOutDocument laid_out = layout_document(document, measurer);
+  LaidOutDocument laid_out = layout_document(document, measurer);
   PaintedPdf painted;
   painted.metadata = document.metadata;
-  for (const std::string& content : detail::paint_content(laid_out, metrics, painted.glyphs)) {
-    painted.pages.push_back({laid_out.width_pt, laid_out.height_pt, deflate_bytes(content, kContentCompression)});
+  for (auto& page : detail::paint_content(laid_out, metrics, painted.glyphs)) {
+    painted.pages.push_back({laid_out.width_pt, laid_out.height_pt, deflate_bytes(page.content, kContentCompression),
+                             std::move(page.mcid_nodes)});
   }
+  painted.structure = std::move(laid_out.structure);
   return painted;
 }
 
 std::string render_pdf(const PaintedPdf& painted) {
-  Assembly file(painted.metadata, detail::Conformance{'U', false});
+  Assembly file(painted.metadata, detail::Conformance{'A', true});
   file.embed_fonts(painted.glyphs);
   for (const auto& page : painted.pages) file.add_page(page);
+  file.add_structure(painted.structure, painted.pages);
   return file.write();
 }
 
@@ -83,7 +86,7 @@ void PdfBatch::add(const PaintedPdf& document) {
   merge_glyphs(state_->glyphs, document);
   for (const auto& page : document.pages) state_->file.add_page(page);
   if (document.pages.size() % 2 == 1) {
-    state_->file.add_page({document.pages.back().width_pt, document.pages.back().height_pt, state_->blank});
+    state_->file.add_page({document.pages.back().width_pt, document.pages.back().height_pt, state_->blank, {}});
   }
 }
 

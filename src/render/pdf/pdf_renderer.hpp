@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/document/document.hpp"
+#include "render/layout/page.hpp"
 
 namespace aap::render {
 
@@ -17,9 +18,11 @@ struct PaintedPdf {
     double width_pt = 0;
     double height_pt = 0;
     std::string content;  // the content stream, zlib-compressed
+    std::vector<NodeId> mcid_nodes;  // the structure node each MCID of the page marks
   };
   doc::Metadata metadata;
   std::vector<Page> pages;
+  std::vector<StructNode> structure;  // the logical structure, node 0 the Document
   /// Per face (regular, bold, italic, bold italic): which glyph ids the pages draw, empty when none.
   std::array<std::vector<bool>, 4> glyphs;
 };
@@ -28,9 +31,10 @@ struct PaintedPdf {
 /// for a metadata.date_iso that is not YYYY-MM-DD.
 PaintedPdf paint_pdf(const doc::Document& document);
 
-/// The PDF bytes of `painted`: A4, Liberation Sans subset-embedded with ToUnicode maps, title, author,
-/// subject, /Lang, dates from metadata.date_iso (never the clock) and the identifier in Info so that /ID
-/// differs per document. Identical input gives identical bytes.
+/// The PDF bytes of `painted`, a tagged PDF/A-2A and PDF/UA-1 file: A4, Liberation Sans subset-embedded
+/// with ToUnicode maps, the structure tree of the layout, title, author, subject, /Lang, dates from
+/// metadata.date_iso (never the clock) and the identifier in Info so that /ID differs per document, the
+/// same in the XMP packet, the sRGB output intent. Identical input gives identical bytes.
 std::string render_pdf(const PaintedPdf& painted);
 
 /// render_pdf(paint_pdf(document)).
@@ -38,7 +42,7 @@ std::string render_pdf(const doc::Document& document);
 
 /// Several documents in one PDF for printing on both sides: each keeps its own "Page N/M", each starts on
 /// an odd page (a blank page follows a document of odd length), and the fonts are embedded once for all.
-/// `metadata` describes the whole file.
+/// `metadata` describes the whole file. A print batch is PDF/A-2U, untagged: it is for the printer.
 std::string render_pdf_batch(const std::vector<PaintedPdf>& documents, const doc::Metadata& metadata);
 
 /// The same, painting each document first. Same exceptions as paint_pdf.

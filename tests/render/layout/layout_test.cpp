@@ -338,7 +338,9 @@ TEST(LetterBlocks, LongAddressLineWrapsInsideTheWindow) {
     const auto& t = std::get<TextOp>(op);
     if (t.text.rfind("Page", 0) == 0) continue;
     ++lines;
-    EXPECT_LE(t.x_pt + m.width(t.text, t.face, t.size_pt), mm(195) - mm(4) + 1e-9) << t.text;
+    // A line broken at a space ends with it (the word break of the tagged text): it shows nothing.
+    const std::string shown = t.text.substr(0, t.text.find_last_not_of(' ') + 1);
+    EXPECT_LE(t.x_pt + m.width(shown, t.face, t.size_pt), mm(195) - mm(4) + 1e-9) << t.text;
   }
   EXPECT_EQ(lines, 3);
 }

@@ -196,6 +196,24 @@ TEST(OdtRenderer, HeadingsListsAndTablesAreRealOdfStructures) {
   EXPECT_EQ(content.find("<text:tab/>"), std::string::npos);
 }
 
+// The ODT's outline follows the PDF's structure tree: a first heading of level 3 is level 1 of the outline
+// (as H1 in the PDF), the next one does not skip a level; the look stays the template's.
+TEST(OdtRenderer, OutlineLevelsAreThoseOfThePdfHeadings) {
+  doc::Document d;
+  d.metadata.title = "Courrier";
+  d.metadata.date_iso = "2027-03-20";
+  d.blocks.push_back(doc::Heading{3, text("Voies et délais de recours")});
+  d.blocks.push_back(doc::Heading{3, text("Suite")});
+  d.blocks.push_back(doc::Heading{1, text("Autre partie")});
+  d.blocks.push_back(doc::Heading{3, text("Détail")});
+  const std::string content = entry(render_to_file(d, "outline"), "content.xml");
+  EXPECT_NE(content.find("text:style-name=\"Heading_20_3\" text:outline-level=\"1\">Voies"), std::string::npos)
+      << content;
+  EXPECT_NE(content.find("text:outline-level=\"2\">Suite"), std::string::npos) << content;
+  EXPECT_NE(content.find("text:outline-level=\"1\">Autre partie"), std::string::npos) << content;
+  EXPECT_NE(content.find("text:outline-level=\"2\">Détail"), std::string::npos) << content;
+}
+
 TEST(OdtRenderer, LetterBlocksBecomeStyledParagraphs) {
   const std::string content = entry(render_to_file(sample_document(), "letter"), "content.xml");
   EXPECT_NE(content.find("<text:p text:style-name=\"Timbre\"><text:span text:style-name=\"Tb\">Métropole</text:span></text:p>"

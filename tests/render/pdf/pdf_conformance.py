@@ -260,7 +260,7 @@ def content(pdf):
                 elif stack[-1][1] is not None:
                     text_in[stack[-1][1]] = text_in.get(stack[-1][1], 0) + 1
                     if tagged_text and tagged_text[-1][0] == stack[-1][1]:
-                        tagged_text[-1][1] += ' ' + shown
+                        tagged_text[-1][1] += shown  # word breaks are drawn spaces (tagged PDF)
                     else:
                         tagged_text.append([stack[-1][1], shown])
                 elif stack[-1][0] == '/Artifact':

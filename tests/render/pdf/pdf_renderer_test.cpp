@@ -285,7 +285,7 @@ class RunPositions final : public Canvas {
     height_pt_ = height_pt;
     pages.emplace_back();
   }
-  void text(double x_pt, double baseline_pt, std::string_view, Face, double) override {
+  void text(double x_pt, double baseline_pt, std::string_view, Face, double, NodeId) override {
     pages.back().push_back({detail::pdf_thousandths(x_pt), detail::pdf_thousandths(height_pt_ - baseline_pt)});
   }
   void line(double, double, double, double, double) override {}
