@@ -33,6 +33,12 @@ void allocate_priority(const AllocationRules& rules, Money envelope,
     // A partial grant too small to be useful is refused; a small cap granted in full is not (SPEC §5).
     if (grant < cap && rules.min_grant && grant < *rules.min_grant) grant = Money();
     e.grant = grant;
+    e.available = left;
+    if (grant < cap) {
+      e.shortfall = left.cents() < unit_cents(rules.rounding) ? Shortfall::envelope_exhausted
+                    : grant.cents() == 0                       ? Shortfall::below_min_grant
+                                                               : Shortfall::balance;
+    }
     left -= grant;
   }
 }
@@ -45,6 +51,7 @@ Money allocate_proportional_tier(const AllocationRules& rules, Money available,
   Wide total_caps = 0;
   for (const DossierEvaluation& e : tier) total_caps += e.cap->cents() / unit;
   const std::int64_t units = available.cents() / unit;
+  for (DossierEvaluation& e : tier) e.available = available;
   if (total_caps <= units) {
     Money sum;
     for (DossierEvaluation& e : tier) {
@@ -75,6 +82,13 @@ Money allocate_proportional_tier(const AllocationRules& rules, Money available,
     if (e.grant.cents() + unit > e.cap->cents()) continue;
     e.grant += Money::from_cents(unit);
     --left;
+  }
+  Money caps;
+  for (const DossierEvaluation& e : tier) caps += *e.cap;
+  for (DossierEvaluation& e : tier) {
+    if (e.grant >= *e.cap) continue;
+    e.shortfall = units == 0 ? Shortfall::envelope_exhausted : Shortfall::pro_rata;
+    if (units > 0) e.tier_caps = caps;
   }
   return Money::from_cents((units - left) * unit);
 }
@@ -119,7 +133,9 @@ void rank(const AllocationRules& rules, std::vector<DossierEvaluation>& dossiers
   auto ineligible = std::stable_partition(dossiers.begin(), dossiers.end(),
                                           [](const DossierEvaluation& e) { return e.eligible; });
   std::sort(dossiers.begin(), ineligible, comes_first);
+  // The ineligible by id, then the inadmissible by id (SPEC §6).
   std::sort(ineligible, dossiers.end(), [](const DossierEvaluation& a, const DossierEvaluation& b) {
+    if (a.admissible != b.admissible) return a.admissible;
     return a.dossier->id < b.dossier->id;
   });
   int next = 1;
@@ -137,7 +153,12 @@ Money allocate(const AllocationRules& rules, Money envelope, std::span<DossierEv
   auto end = std::find_if(ranked.begin(), ranked.end(),
                           [](const DossierEvaluation& e) { return !e.eligible; });
   std::span<DossierEvaluation> eligible(ranked.begin(), end);
-  for (DossierEvaluation& e : ranked) e.grant = Money();
+  for (DossierEvaluation& e : ranked) {
+    e.grant = Money();
+    e.shortfall.reset();
+    e.available.reset();
+    e.tier_caps.reset();
+  }
   if (rules.policy == Policy::priority)
     allocate_priority(rules, envelope, eligible);
   else
@@ -145,7 +166,9 @@ Money allocate(const AllocationRules& rules, Money envelope, std::span<DossierEv
 
   Money allocated;
   for (DossierEvaluation& e : ranked) {
-    e.decision = e.eligible ? decision_for(e.grant, *e.cap) : Decision::ineligible;
+    e.decision = e.eligible     ? decision_for(e.grant, *e.cap)
+                 : e.admissible ? Decision::ineligible
+                                : Decision::inadmissible;
     allocated += e.grant;
   }
   return allocated;

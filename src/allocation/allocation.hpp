@@ -20,11 +20,11 @@ Money cap_of(const AllocationRules& rules, const Dossier& dossier, int trainees)
 bool comes_first(const DossierEvaluation& a, const DossierEvaluation& b);
 
 /// Sorts the eligible dossiers in priority order, numbers them 1, 2… and sets their cap; the
-/// ineligible ones follow, by id. Grants and decisions are left to allocate().
+/// ineligible ones follow, by id, then the inadmissible ones, by id. Grants and decisions are left to allocate().
 void rank(const AllocationRules& rules, std::vector<DossierEvaluation>& dossiers);
 
 /// Shares `envelope` between the ranked eligible dossiers with the campaign's policy, and sets each
-/// grant and decision. Ineligible dossiers get 0. Returns the amount allocated (never above envelope).
+/// grant, decision, shortfall and available amount (SPEC §5). Ineligible dossiers get 0. Returns the amount allocated (never above envelope).
 Money allocate(const AllocationRules& rules, Money envelope, std::span<DossierEvaluation> ranked);
 
 /// The whole evaluation of a run: criteria of every dossier, rank, caps, grants.

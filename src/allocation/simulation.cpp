@@ -17,7 +17,8 @@ EnvelopeOutcome outcome_of(Money envelope, Money allocated, const std::vector<Do
       case Decision::funded: ++o.funded; break;
       case Decision::partially_funded: ++o.partially_funded; break;
       case Decision::not_funded: ++o.not_funded; break;
-      case Decision::ineligible: break;
+      case Decision::ineligible:
+      case Decision::inadmissible: break;
     }
     if (e.tier && *e.tier >= 2 && e.grant.cents() > 0) o.tier2_reached = true;
     if (!o.marginal && e.grant < *e.cap) {
@@ -35,6 +36,7 @@ Simulation simulate(const AllocationRules& rules, const std::vector<DossierEvalu
   Simulation s;
   s.policy = rules.policy;
   for (const DossierEvaluation& e : ranked) {
+    if (!e.admissible) ++s.inadmissible;
     if (!e.eligible) continue;
     ++s.eligible;
     s.all_caps += *e.cap;

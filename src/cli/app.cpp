@@ -32,14 +32,17 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 void print_summary(const Run& run, std::size_t read, std::ostream& out) {
   const Evaluation& ev = run.evaluation;
-  const std::size_t eligible = ev.dossiers.size() - ev.count(Decision::ineligible);
+  const std::size_t eligible =
+      ev.dossiers.size() - ev.count(Decision::ineligible) - ev.count(Decision::inadmissible);
   out << run.campaign.id << " — " << plural(read, "dossier lu", "dossiers lus") << ", "
       << plural(run.dossiers.size(), "valide", "valides") << ", "
       << plural(eligible, "éligible", "éligibles") << "\n"
       << "  financés : " << ev.count(Decision::funded)
       << " ; partiellement financés : " << ev.count(Decision::partially_funded)
       << " ; non financés : " << ev.count(Decision::not_funded)
-      << " ; inéligibles : " << ev.count(Decision::ineligible) << "\n"
+      << " ; inéligibles : " << ev.count(Decision::ineligible)
+      << " ; irrecevables (reçus après le " << fr::date(run.campaign.calendar.deadline)
+      << ") : " << ev.count(Decision::inadmissible) << "\n"
       << "  attribué : " << fr::money(ev.allocated) << " sur une enveloppe de " << fr::money(ev.envelope)
       << " (reste " << fr::money(ev.remaining) << ")\n";
 }
@@ -222,6 +225,8 @@ int explain(const Run& run, const std::string& id) {
   out << "\n  stagiaires : " << t.trainees << " ; femmes : " << t.women << " ; niveau bac ou infra : "
       << t.bac_or_below << " ; résidents QPV ou veille active : " << t.qpv_or_veille_residents
       << " ; suivis PLIE : " << t.plie_followed << "\n"
+      << "  reçu le : " << fr::date(d.received_on) << " ; date limite : " << fr::date(run.campaign.calendar.deadline)
+      << (e->admissible ? "" : " — irrecevable, non examiné pour un financement") << "\n"
       << "  éligible : " << (e->eligible ? "oui" : "non") << "\n"
       << "  score : " << e->score << "\n";
   if (e->eligible) {
@@ -233,7 +238,29 @@ int explain(const Run& run, const std::string& id) {
   }
   out << "  subvention : " << fr::money(e->grant) << "\n"
       << "  décision : " << decision_code(e->decision) << "\n";
+  if (e->available) {
+    out << "  disponible à son tour : " << fr::money(*e->available) << "\n";
+    if (e->shortfall) out << "  manque : " << shortfall_code(*e->shortfall) << "\n";
+  }
   return kOk;
+}
+
+// SPEC §3.1: the letters notify the council's decision, so they cannot be dated before its session.
+std::optional<int> refuse_letters_before_the_vote(const Run& run) {
+  const Date session = run.campaign.calendar.council_session;
+  if (!(run.date < session)) return std::nullopt;
+  const Options& o = run.options;
+  const std::string source = o.date ? "--date"
+                             : run.campaign.calendar.documents_date
+                                 ? "calendar.documents_date de " + o.campaign.generic_string()
+                                 : "la date du jour, faute de --date et de calendar.documents_date";
+  std::cerr << "aap : les courriers notifient la décision prise par le " << run.campaign.authority.council
+            << " en séance du " << fr::date(session) << " (calendar.council_session) : ils ne peuvent pas être datés du "
+            << fr::date(run.date) << " (" << source << ").\n"
+            << "  Avant le vote, utilisez « aap deliberation », « aap annexes » ou « aap simulate » ; après, "
+               "« aap "
+            << o.command << " --date " << session.iso() << " » ou une date postérieure. Rien n’a été écrit.\n";
+  return kInvalidInput;
 }
 
 // The inputs that --out must stay clear of (SPEC §7: never write into an input folder).
@@ -267,6 +294,9 @@ int dispatch(Run& run) {
   std::size_t read_count = 0;
   if (auto code = load(run, read_count)) return *code;
   const Options& o = run.options;
+  if (o.command == "run" || o.command == "letters") {
+    if (auto code = refuse_letters_before_the_vote(run)) return *code;
+  }
   if (o.command == "explain") return explain(run, o.explain_id);
   if (o.command == "simulate") return simulate_command(run);
   if (!o.quiet || o.command == "check") print_summary(run, read_count, std::cout);

@@ -26,7 +26,9 @@ constexpr const char* kLettersFolder = "courriers/";
 constexpr const char* kPrintBatch = "courriers/courriers-a-imprimer.pdf";
 
 void write_notice(const Run& run, OutputDir& out) {
-  out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign, run.date)));
+  // SPEC §3.1: the notice is dated and signed the day it is published, whatever the run's date.
+  out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign,
+                                                                 run.campaign.calendar.published_on)));
 }
 
 // Every figure and decision, for the audit; the other documents' grants are checked against it.
@@ -89,13 +91,13 @@ void write_letters(const Run& run, OutputDir& out) {
 
 // The same document model gives the PDF and the editable ODT, so that both carry the same text.
 void write_deliberation(const Run& run, OutputDir& out) {
-  const doc::Document d =
-      deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, run.date);
+  // SPEC §3.1: the deliberation is the act of the council's session, whatever the run's date.
+  const Date session = run.campaign.calendar.council_session;
+  const doc::Document d = deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, session);
   const std::string pdf = render::render_pdf(d);
   out.write("deliberation.pdf", pdf);
   out.write("deliberation.odt", render::render_odt(d));
-  consistency::record_deliberation(run.ledger,
-                                   deliberation::deliberation_values(run.campaign, run.evaluation, run.date));
+  consistency::record_deliberation(run.ledger, deliberation::deliberation_values(run.campaign, run.evaluation, session));
   // The envelope under its @ctes name names the act under its own, a copy of deliberation.pdf beside it.
   const actes::ActesNames names = actes::actes_names(run.campaign);
   if (auto envelope = actes::actes_envelope(run.campaign, run.evaluation, names.files())) {

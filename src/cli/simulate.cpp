@@ -191,7 +191,12 @@ std::optional<std::vector<Money>> parse_envelope_range(std::string_view text, st
 void print_simulation(const Simulation& s, const std::string& campaign_id, std::ostream& out) {
   out << "Simulation " << campaign_id << " — répartition " << policy_label(s.policy) << ", "
       << plural(s.eligible, "dossier éligible", "dossiers éligibles") << " (" << s.eligible_tier1
-      << " au niveau 1, " << s.eligible_tier2 << " au niveau 2)\n\n";
+      << " au niveau 1, " << s.eligible_tier2 << " au niveau 2)";
+  if (s.inadmissible > 0)
+    out << " ; " << plural(s.inadmissible, "dossier irrecevable, reçu après la date limite, n’entre",
+                           "dossiers irrecevables, reçus après la date limite, n’entrent")
+        << " pas dans la répartition";
+  out << "\n\n";
 
   const std::vector<std::string> header = {"Enveloppe", "Financés", "Partiels", "Non financés", "Niveau 2",
                                            "Attribué",  "Reste",    "Manque",   "Dossier marginal"};

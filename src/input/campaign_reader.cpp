@@ -2,6 +2,9 @@
 // threshold or weight stops the run instead of skewing every decision.
 #include "input/campaign_reader.hpp"
 
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "input/actes_number.hpp"
 #include "input/communes.hpp"
@@ -88,6 +91,38 @@ Authority read_authority(ObjectReader r) {
   return out;
 }
 
+// SPEC §3.1: published_on < deadline < council_session ≤ documents_date. Each date is checked against the
+// one before it that was given, and the message names both fields with their dates.
+void check_calendar_order(ObjectReader& r, const std::optional<Date>& published, const std::optional<Date>& deadline,
+                          const std::optional<Date>& council, const std::optional<Date>& documents) {
+  struct Step {
+    const char* field;
+    const char* what;
+    const std::optional<Date>& date;
+  };
+  const Step steps[] = {{"published_on", "la publication de l’appel", published},
+                        {"deadline", "la date limite de dépôt", deadline},
+                        {"council_session", "la séance du conseil", council},
+                        {"documents_date", "la date des courriers", documents}};
+  const Step* previous = nullptr;
+  for (const Step& step : steps) {
+    if (!step.date) continue;
+    if (previous) {
+      // The documents may be dated the day of the session; every other step comes strictly after.
+      const bool same_day_allowed = std::string_view(step.field) == "documents_date";
+      const bool wrong = same_day_allowed ? *step.date < *previous->date : !(*previous->date < *step.date);
+      if (wrong) {
+        r.report().error(r.field(step.field),
+                         std::string(step.what) + " (" + step.date->iso() + ") " +
+                             (same_day_allowed ? "ne peut pas précéder " : "doit être postérieure à ") +
+                             previous->what + " (calendar." + previous->field + ", " + previous->date->iso() +
+                             ") ; ordre attendu : publication < date limite < séance ≤ date des courriers");
+      }
+    }
+    previous = &step;
+  }
+}
+
 Calendar read_calendar(ObjectReader r) {
   Calendar out;
   const auto published = r.date("published_on");
@@ -95,10 +130,7 @@ Calendar read_calendar(ObjectReader r) {
   const auto council = r.date("council_session");
   out.documents_date = r.date("documents_date", Presence::optional);
   r.reject_unknown();
-  if (published && deadline && *deadline < *published) {
-    r.report().error(r.field("deadline"), "la date limite (" + deadline->iso() +
-                                              ") précède la publication de l’appel (" + published->iso() + ")");
-  }
+  check_calendar_order(r, published, deadline, council, out.documents_date);
   out.published_on = published.value_or(Date{});
   out.deadline = deadline.value_or(Date{});
   out.council_session = council.value_or(Date{});

@@ -11,8 +11,19 @@ const char* decision_code(Decision d) {
     case Decision::funded: return "funded";
     case Decision::partially_funded: return "partially_funded";
     case Decision::not_funded: return "not_funded";
+    case Decision::inadmissible: return "inadmissible";
   }
   return "ineligible";
+}
+
+const char* shortfall_code(Shortfall s) {
+  switch (s) {
+    case Shortfall::envelope_exhausted: return "envelope_exhausted";
+    case Shortfall::below_min_grant: return "below_min_grant";
+    case Shortfall::balance: return "balance";
+    case Shortfall::pro_rata: return "pro_rata";
+  }
+  return "balance";
 }
 
 const CriterionResult* DossierEvaluation::find(std::string_view code) const {

@@ -11,10 +11,21 @@
 
 namespace aap {
 
-enum class Decision { ineligible, funded, partially_funded, not_funded };
+enum class Decision { ineligible, funded, partially_funded, not_funded, inadmissible };
 
-/// "ineligible", "funded", "partially_funded", "not_funded" (the codes of evaluation.json).
+/// "ineligible", "funded", "partially_funded", "not_funded", "inadmissible" (the codes of evaluation.json).
 const char* decision_code(Decision d);
+
+/// Why an eligible dossier got less than its cap (SPEC §5).
+enum class Shortfall {
+  envelope_exhausted,  // less than one rounding unit was left: nothing could be granted
+  below_min_grant,     // something was left, but less than both the cap and min_grant: nothing granted
+  balance,             // the dossier got all that was left, less than its cap (priority)
+  pro_rata,            // the caps of its tier did not fit: every dossier of the tier reduced in proportion
+};
+
+/// "envelope_exhausted", "below_min_grant", "balance", "pro_rata" (the codes of evaluation.json).
+const char* shortfall_code(Shortfall s);
 
 /// Sums over every session of a dossier (SPEC §4: T, W, B, Q, P and the rest).
 struct Totals {
@@ -41,6 +52,7 @@ struct DossierEvaluation {
   const Dossier* dossier = nullptr;  // owned by the run's dossier list
   Totals totals;
   std::vector<CriterionResult> criteria;  // the five eligibility codes, then the six scoring codes
+  bool admissible = true;  // received by the deadline (SPEC §3.5); false makes the decision `inadmissible`
   bool eligible = false;
   std::optional<std::string> territory;  // null outside the Métropole
   std::optional<std::string> commune;    // the commune's name when known
@@ -51,6 +63,11 @@ struct DossierEvaluation {
   std::optional<Money> cap;              // null when ineligible
   Money grant;
   Decision decision = Decision::ineligible;
+  std::optional<Shortfall> shortfall;  // null when the grant is the cap, and when not eligible
+  // What was left of the envelope when its turn came (priority) or for its tier (proportional); null
+  // when not eligible.
+  std::optional<Money> available;
+  std::optional<Money> tier_caps;  // pro_rata: the caps of its tier added up, the basis of the proportion
 
   const CriterionResult* find(std::string_view code) const;
 };
@@ -65,7 +82,7 @@ struct Evaluation {
   Money envelope;
   Money allocated;
   Money remaining;
-  /// By rank, then the ineligible ones by id (SPEC §6).
+  /// By rank, then the ineligible ones by id, then the inadmissible ones by id (SPEC §6).
   std::vector<DossierEvaluation> dossiers;
   std::vector<InvalidDossier> invalid;
 

@@ -163,6 +163,10 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
   e.eligible = std::all_of(e.criteria.begin(), e.criteria.end(),
                            [](const CriterionResult& c) { return !c.eligibility || c.passed; });
   for (const CriterionResult& c : e.criteria) e.score += c.points;
+  // SPEC §3.5: a dossier received after the deadline is irrecevable. Its criteria stay computed for the
+  // audit, but it is not examined for funding: not eligible, no tier. The deadline day itself is in time.
+  e.admissible = !(campaign.calendar.deadline < dossier.received_on);
+  if (!e.admissible) e.eligible = false;
   if (e.eligible) e.tier = e.territory == crit.priority_territory ? 1 : 2;
   return e;
 }

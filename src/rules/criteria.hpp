@@ -21,8 +21,8 @@ inline constexpr const char* kScoringCodes[] = {"PRIO-QPV-SITE", "CT-QPV-RESIDEN
 /// T, W, B, Q, P and the rest, summed over every session.
 Totals totals_of(const Dossier& d);
 
-/// Evaluates every criterion of one dossier: fills totals, criteria, eligible, territory, commune, tier,
-/// qpv_site and score. Rank, cap, grant and decision are the allocation's.
+/// Evaluates every criterion of one dossier: fills totals, criteria, admissible (received by the deadline),
+/// eligible (admissible and every eligibility criterion met), territory, commune, tier, qpv_site and score. Rank, cap, grant and decision are the allocation's.
 DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable& communes,
                                     const Dossier& dossier);
 

@@ -9,6 +9,7 @@ std::string_view decision_label(Decision decision) {
     case Decision::partially_funded: return "partiellement financé";
     case Decision::not_funded: return "non financé";
     case Decision::ineligible: return "inéligible";
+    case Decision::inadmissible: return "irrecevable";  // received after the deadline
   }
   return "inéligible";
 }

@@ -70,7 +70,11 @@ TEST(Documents, FundedLetterStatesTheGrantInFiguresAndWords) {
   EXPECT_NE(text.find("quarante mille euros"), std::string::npos) << text;
   EXPECT_NE(text.find("convention"), std::string::npos) << "above 23 000 €: " << text;
   EXPECT_NE(text.find("compte rendu financier"), std::string::npos) << text;
-  EXPECT_EQ(text.find("Voies et délais de recours"), std::string::npos) << "not for a funded dossier";
+  // 40 000 € for the 45 000 € requested: partly unfavourable, so the recourse is given (recourse_test.cpp).
+  EXPECT_NE(text.find("Voies et délais de recours"), std::string::npos) << "granted less than requested";
+  const std::string full = pdftotext(fixture_output() / "courriers/2027-001.pdf");  // 30 000 € as requested
+  EXPECT_NE(full.find("30 000 €"), std::string::npos) << full;
+  EXPECT_EQ(full.find("Voies et délais de recours"), std::string::npos) << "fully favourable: " << full;
 }
 
 TEST(Documents, PartialLetterStatesTheGrantAndTheAmountRequestedAndTheRecourse) {

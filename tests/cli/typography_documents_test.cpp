@@ -128,10 +128,10 @@ TEST(TypographyDocuments, OrdinalsAreSuperscriptInTheLettersAndTheNotice) {
 
 TEST(TypographyDocuments, ThePlaceAndDateOfALetterSetTheFirstOfTheMonthInSuperscript) {
   TempDir dir;
-  const auto r = run_aap({"run", "--quiet", "--date", "2027-03-01", "--out", (dir / "out").string()}, kRoot);
+  const auto r = run_aap({"run", "--quiet", "--date", "2027-04-01", "--out", (dir / "out").string()}, kRoot);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto words = test::pdf_words(dir / "out/courriers/2027-003.pdf");
-  // « Marseille, le 1er mars 2027 », top right of the first page, above the address window.
+  // « Marseille, le 1er avril 2027 » (a letter cannot precede the session of 12 March), top right of the first page, above the address window.
   int found = 0;
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
     if (words[i].text == "le" && words[i + 2].text == "er" && words[i].y_max < 100) {

@@ -160,7 +160,9 @@ def evaluate(campaign, dossiers, communes):
             "GEN-WOMEN": 100 * W >= percent(crit["min_women_percent"]) * T,
             "CT-METROPOLE": commune is not None,
         }
-        eligible = all(passed.values())
+        # §3.5: received after the deadline (ISO dates compare as text) is irrecevable, criteria still computed.
+        admissible = d["received_on"] <= deadline
+        eligible = admissible and all(passed.values())
         qpv_site = t["site"].get("qpv_code") is not None
         partnerships = d["partnerships"]
         n_partnerships = sum(1 for k in ("politique_de_la_ville", "emploi_insertion", "esr") if partnerships[k] is True)
@@ -195,8 +197,8 @@ def evaluate(campaign, dossiers, communes):
             "received_on": d["received_on"], "T": T, "W": W, "B": B, "Q": Q, "P": P,
             "passed": passed, "holds": holds, "points": points, "eligible": eligible, "tier": tier,
             "territory": territory, "qpv_site": qpv_site, "score": score, "rank": None,
-            "cap_cents": cap, "grant_cents": 0, "decision": "ineligible",
-            "requested_cents": cents(d["budget"]["requested"]),
+            "cap_cents": cap, "grant_cents": 0, "decision": "ineligible" if admissible else "inadmissible",
+            "requested_cents": cents(d["budget"]["requested"]), "shortfall": None, "available_cents": None,
         })
 
     ranked = sorted((r for r in results if r["eligible"]),
@@ -213,11 +215,18 @@ def evaluate(campaign, dossiers, communes):
             if grant < r["cap_cents"] and grant < min_grant:
                 grant = 0
             r["grant_cents"] = grant
+            r["available_cents"] = remaining
+            if grant < r["cap_cents"]:
+                # §5: nothing when less than a unit was left; nothing either when min_grant refused the rest.
+                r["shortfall"] = ("envelope_exhausted" if remaining < unit
+                                  else "below_min_grant" if grant == 0 else "balance")
             remaining -= grant
     elif alloc["policy"] == "proportional":
         for tier in sorted({r["tier"] for r in ranked}):
             group = [r for r in ranked if r["tier"] == tier]
             total_caps = sum(r["cap_cents"] for r in group)
+            for r in group:
+                r["available_cents"] = remaining
             if total_caps <= remaining:
                 for r in group:
                     r["grant_cents"] = r["cap_cents"]
@@ -236,6 +245,9 @@ def evaluate(campaign, dossiers, communes):
                     if r["grant_cents"] + unit <= r["cap_cents"]:
                         r["grant_cents"] += unit
                         left_units -= 1
+                for r in group:
+                    if r["grant_cents"] < r["cap_cents"]:
+                        r["shortfall"] = "envelope_exhausted" if remaining < unit else "pro_rata"
             remaining -= sum(r["grant_cents"] for r in group)
     else:
         raise ValueError("politique inconnue : %r" % alloc["policy"])
@@ -248,14 +260,17 @@ def evaluate(campaign, dossiers, communes):
         else:
             r["decision"] = "partially_funded"
 
-    ineligible = sorted((r for r in results if not r["eligible"]), key=lambda r: r["id"])
+    # The ineligible by id, then the inadmissible by id.
+    ineligible = sorted((r for r in results if not r["eligible"]),
+                        key=lambda r: (r["decision"] == "inadmissible", r["id"]))
     allocated = sum(r["grant_cents"] for r in ranked)
     assert allocated <= envelope
     return {"campaign": campaign["id"], "envelope_cents": envelope, "allocated_cents": allocated,
             "remaining_cents": envelope - allocated, "dossiers": ranked + ineligible}
 
 
-COMPARED_FIELDS = ["eligible", "tier", "territory", "qpv_site", "score", "rank", "cap_cents", "grant_cents", "decision"]
+COMPARED_FIELDS = ["eligible", "tier", "territory", "qpv_site", "score", "rank", "cap_cents", "grant_cents", "decision",
+                   "shortfall", "available_cents"]
 
 
 def euros(c):

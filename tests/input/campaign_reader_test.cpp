@@ -202,10 +202,36 @@ TEST(CampaignReader, CentRoundingIsRead) {
   EXPECT_EQ(c->allocation.rounding, aap::Rounding::cent);
 }
 
+constexpr const char* kOrder = " ; ordre attendu : publication < date limite < séance ≤ date des courriers";
+
 TEST(CampaignReader, DeadlineBeforePublication) {
   EXPECT_THAT(problems(campaign_with([](json& j) { j["calendar"]["deadline"] = "2026-11-30"; })),
-              ElementsAre("calendar.deadline : la date limite (2026-11-30) précède la publication de l’appel "
-                          "(2026-12-01)"));
+              ElementsAre(std::string("calendar.deadline : la date limite de dépôt (2026-11-30) doit être postérieure à "
+                                      "la publication de l’appel (calendar.published_on, 2026-12-01)") + kOrder));
+}
+
+TEST(CampaignReader, CalendarStepsMustFollowEachOther) {
+  // The same day is no order: the deadline cannot be the publication day, nor the session the deadline.
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["calendar"]["deadline"] = "2026-12-01"; })),
+              ElementsAre(std::string("calendar.deadline : la date limite de dépôt (2026-12-01) doit être postérieure à "
+                                      "la publication de l’appel (calendar.published_on, 2026-12-01)") + kOrder));
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["calendar"]["council_session"] = "2027-01-31"; })),
+              ElementsAre(std::string("calendar.council_session : la séance du conseil (2027-01-31) doit être "
+                                      "postérieure à la date limite de dépôt (calendar.deadline, 2027-01-31)") + kOrder));
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["calendar"]["documents_date"] = "2027-03-11"; })),
+              ElementsAre(std::string("calendar.documents_date : la date des courriers (2027-03-11) ne peut pas précéder "
+                                      "la séance du conseil (calendar.council_session, 2027-03-12)") + kOrder));
+  // The letters may be dated the day of the session.
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["calendar"]["documents_date"] = "2027-03-12"; })), IsEmpty());
+  // Two steps out of order: each is named.
+  EXPECT_THAT(problems(campaign_with([](json& j) {
+                j["calendar"]["council_session"] = "2027-01-15";
+                j["calendar"]["documents_date"] = "2027-01-10";
+              })),
+              ElementsAre(std::string("calendar.council_session : la séance du conseil (2027-01-15) doit être "
+                                      "postérieure à la date limite de dépôt (calendar.deadline, 2027-01-31)") + kOrder,
+                          std::string("calendar.documents_date : la date des courriers (2027-01-10) ne peut pas "
+                                      "précéder la séance du conseil (calendar.council_session, 2027-01-15)") + kOrder));
 }
 
 TEST(CampaignReader, DocumentsDateMustBeValidWhenGiven) {

@@ -62,8 +62,25 @@ Value beneficiary(const DossierEvaluation& e) {
       .set("convention", Value::flag(e.grant > letters::kConventionThreshold));
 }
 
-// A campaign's sample evaluation for the start-up check: two grants, one above the convention threshold
-// (every list non-empty, every section reachable), an ineligible dossier and an invalid file.
+// An eligible dossier that gets nothing, with its own reason (SPEC §5): the report says why, never « the
+// envelope being exhausted » when something was left.
+Value unfunded(const DossierEvaluation& e) {
+  const Dossier& d = dossier_of(e);
+  const auto is = [&](Shortfall s) { return Value::flag(e.shortfall == s); };
+  return Value()
+      .set("rang", e.rank ? std::to_string(*e.rank) : "")
+      .set("id", d.id)
+      .set("association", d.association.name)
+      .set("plafond", e.cap ? fr::money(*e.cap) : "")
+      .set("disponible", e.available ? fr::money(*e.available) : "")
+      .set("enveloppe_epuisee", is(Shortfall::envelope_exhausted))
+      .set("sous_minimum", is(Shortfall::below_min_grant))
+      .set("prorata", is(Shortfall::pro_rata));
+}
+
+// A campaign's sample evaluation for the start-up check: two grants, one above the convention threshold, an
+// eligible dossier ranked between them without a grant (every list non-empty, every section reachable), an
+// ineligible dossier and an invalid file.
 struct Sample {
   std::vector<Dossier> dossiers;
   Evaluation evaluation;
@@ -71,8 +88,9 @@ struct Sample {
 
 Sample sample(const Campaign& campaign) {
   Sample s;
-  s.dossiers.resize(3);
-  const char* names[] = {"Association Exemple & Cie", "Les Ateliers | du *code*", "Association Inéligible"};
+  s.dossiers.resize(4);
+  const char* names[] = {"Association Exemple & Cie", "Les Ateliers | du *code*", "Association Inéligible",
+                         "Association Sans Subvention"};
   for (std::size_t i = 0; i < s.dossiers.size(); ++i) {
     Dossier& d = s.dossiers[i];
     d.id = "2027-00" + std::to_string(i + 1);
@@ -85,20 +103,26 @@ Sample sample(const Campaign& campaign) {
   Evaluation& e = s.evaluation;
   e.campaign_id = campaign.id;
   e.envelope = campaign.envelope;
-  const Money grants[] = {Money::from_euros(30000), Money::from_cents(1250050), Money()};
+  const Money grants[] = {Money::from_euros(30000), Money::from_cents(1250050), Money(), Money()};
+  const int ranks[] = {1, 3, 0, 2};
   for (std::size_t i = 0; i < s.dossiers.size(); ++i) {
     DossierEvaluation d;
     d.dossier = &s.dossiers[i];
-    d.eligible = i < 2;
+    d.eligible = i != 2;
     d.commune = "Marseille";
     if (d.eligible) {
-      d.rank = static_cast<int>(i + 1);
+      d.rank = ranks[i];
       d.tier = 1;
-      d.cap = grants[i];
+      d.cap = i == 3 ? Money::from_euros(20000) : grants[i];
+      d.available = i == 3 ? Money::from_euros(500) : grants[i];
     }
-    d.grant = grants[i];
-    d.decision = i == 0 ? Decision::funded : i == 1 ? Decision::partially_funded : Decision::ineligible;
-    e.allocated += grants[i];
+    d.grant = i == 3 ? Money() : grants[i];
+    d.decision = i == 0   ? Decision::funded
+                 : i == 1 ? Decision::partially_funded
+                 : i == 2 ? Decision::ineligible
+                          : Decision::not_funded;
+    if (i == 3) d.shortfall = Shortfall::below_min_grant;
+    e.allocated += d.grant;
     e.dossiers.push_back(d);
   }
   e.remaining = e.envelope - e.allocated;
@@ -138,12 +162,18 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
   const std::vector<const DossierEvaluation*> grants = granted(evaluation);
   const std::size_t eligible = static_cast<std::size_t>(
       std::count_if(evaluation.dossiers.begin(), evaluation.dossiers.end(), [](const DossierEvaluation& e) { return e.eligible; }));
+  // Received after the deadline (SPEC §3.5): irrecevable, counted apart from the invalid files and from the
+  // ineligible dossiers.
+  const std::size_t late = evaluation.count(Decision::inadmissible);
+  const std::size_t admissible = evaluation.dossiers.size() - late;
   root.set("dossiers", Value()
                            .set("recus", count(evaluation.dossiers.size() + evaluation.invalid.size()))
                            .set("irrecevables", count(evaluation.invalid.size()))
-                           .set("recevables", count(evaluation.dossiers.size()))
+                           .set("hors_delai", count(late))
+                           .set("a_hors_delai", Value::flag(late > 0))
+                           .set("recevables", count(admissible))
                            .set("eligibles", count(eligible))
-                           .set("ineligibles", count(evaluation.dossiers.size() - eligible))
+                           .set("ineligibles", count(admissible - eligible))
                            .set("finances", count(grants.size()))
                            .set("finances_partiellement", count(evaluation.count(Decision::partially_funded)))
                            .set("non_finances", count(evaluation.count(Decision::not_funded))));
@@ -157,6 +187,20 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
     if (e->grant > letters::kConventionThreshold) conventions.push(beneficiary(*e));
   }
   const bool with_conventions = !conventions.items().empty();
+  // The eligible dossiers without a grant; those ranked before the last beneficiary leave a gap in the
+  // table's ranks, which the act explains.
+  Value without = Value::list();
+  Value skipped = Value::list();
+  const int last_rank = grants.empty() ? 0 : grants.back()->rank.value_or(0);
+  for (const DossierEvaluation& e : evaluation.dossiers) {
+    if (e.decision != Decision::not_funded) continue;
+    without.push(unfunded(e));
+    if (e.rank && *e.rank < last_rank) skipped.push(unfunded(e));
+  }
+  root.set("a_sans_subvention", Value::flag(!without.items().empty()));
+  root.set("sans_subvention", std::move(without));
+  root.set("a_rangs_omis", Value::flag(!skipped.items().empty()));
+  root.set("rangs_omis", std::move(skipped));
   root.set("a_beneficiaires", Value::flag(!grants.empty()));
   root.set("beneficiaires", std::move(beneficiaries));
   root.set("a_conventions", Value::flag(with_conventions));
@@ -197,7 +241,7 @@ doc::Document build_deliberation(const tpl::TemplateSet& templates, const Campai
 
 std::vector<tpl::TemplateProblem> check_deliberation_template(const tpl::TemplateSet& templates,
                                                               const Campaign& campaign) {
-  const Date date = campaign.calendar.documents_date.value_or(campaign.calendar.council_session);
+  const Date date = campaign.calendar.council_session;
   const Sample s = sample(campaign);
   std::vector<tpl::TemplateProblem> problems =
       templates.check(kDeliberationTemplate, deliberation_values(campaign, s.evaluation, date));

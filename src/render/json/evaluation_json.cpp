@@ -37,6 +37,8 @@ std::string evaluation_json(const Evaluation& ev) {
     d["cap_cents"] = e.cap ? Json(e.cap->cents()) : Json(nullptr);
     d["grant_cents"] = e.grant.cents();
     d["decision"] = decision_code(e.decision);
+    d["shortfall"] = e.shortfall ? Json(shortfall_code(*e.shortfall)) : Json(nullptr);
+    d["available_cents"] = e.available ? Json(e.available->cents()) : Json(nullptr);
     dossiers.push_back(std::move(d));
   }
   root["dossiers"] = std::move(dossiers);

@@ -43,10 +43,34 @@ std::string decision_subject(Decision d) {
   switch (d) {
     case Decision::funded: return "attribution d’une subvention";
     case Decision::partially_funded: return "attribution partielle d’une subvention";
-    case Decision::not_funded: return "subvention non attribuée, enveloppe épuisée";
+    case Decision::not_funded: return "demande de subvention non retenue";
     case Decision::ineligible: return "dossier non éligible";
+    case Decision::inadmissible: return "dossier irrecevable, reçu après la date limite";
   }
   return "décision";
+}
+
+// SPEC §5: the dossier's own reason for getting less than its cap, with its figures; every key present
+// (empty or false) whatever the decision.
+Value shortfall_values(const Campaign& campaign, const DossierEvaluation& e) {
+  const auto is = [&](Shortfall s) { return Value::flag(e.shortfall == s); };
+  const std::optional<Money>& min_grant = campaign.allocation.min_grant;
+  const bool rounded = e.shortfall == Shortfall::balance && e.available && *e.available != e.grant;
+  return Value()
+      .set("code", e.shortfall ? shortfall_code(*e.shortfall) : "")
+      .set("enveloppe_epuisee", is(Shortfall::envelope_exhausted))
+      .set("sous_minimum", is(Shortfall::below_min_grant))
+      .set("solde", is(Shortfall::balance))
+      .set("prorata", is(Shortfall::pro_rata))
+      .set("disponible", e.available ? fr::money(*e.available) : "")
+      .set("solde_arrondi", Value::flag(rounded))
+      .set("subvention_min", min_grant ? fr::money(*min_grant) : "")
+      .set("plafonds_groupe", e.tier_caps ? fr::money(*e.tier_caps) : "")
+      .set("taux", e.tier_caps && e.available && e.tier_caps->cents() > 0
+                       ? fr::ratio_percent(e.available->cents(), e.tier_caps->cents())
+                       : "")
+      .set("niveau_2", Value::flag(e.shortfall.has_value() && e.tier == 2))
+      .set("territoire_prioritaire", territory_label(campaign.criteria.priority_territory));
 }
 
 const Dossier& dossier_of(const DossierEvaluation& e) {
@@ -66,6 +90,7 @@ Sample sample(const Campaign& campaign, Decision decision) {
   Dossier& d = s.dossier;
   d.id = "2027-000";
   d.received_on = campaign.calendar.deadline;
+  if (decision == Decision::inadmissible) d.received_on = Date{campaign.calendar.deadline.year + 1, 1, 1};
   d.association.name = "Association Exemple & Cie";
   d.association.siret = "00000000000000";
   d.association.representative = {"Madame", "Claire", "Martin", "Présidente"};
@@ -87,7 +112,8 @@ Sample sample(const Campaign& campaign, Decision decision) {
   for (const char* code : kScoringCodes) {
     e.criteria.push_back({code, "Critère de classement", false, true, 10, 10, "oui", "oui"});
   }
-  e.eligible = decision != Decision::ineligible;
+  e.admissible = decision != Decision::inadmissible;
+  e.eligible = decision != Decision::ineligible && e.admissible;
   e.territory = "marseille-provence";
   e.commune = "Marseille";
   e.score = 60;
@@ -99,6 +125,9 @@ Sample sample(const Campaign& campaign, Decision decision) {
     e.grant = decision == Decision::funded             ? Money::from_euros(30000)
               : decision == Decision::partially_funded ? Money::from_euros(12500)
                                                        : Money();
+    e.available = decision == Decision::funded ? campaign.envelope : e.grant;
+    if (decision == Decision::partially_funded) e.shortfall = Shortfall::balance;
+    if (decision == Decision::not_funded) e.shortfall = Shortfall::envelope_exhausted;
   }
   return s;
 }
@@ -111,6 +140,7 @@ std::string letter_template(Decision decision) {
     case Decision::partially_funded: return "courrier-finance-partiellement";
     case Decision::not_funded: return "courrier-non-finance";
     case Decision::ineligible: return "courrier-ineligible";
+    case Decision::inadmissible: return "courrier-irrecevable";
   }
   return "courrier-ineligible";
 }
@@ -161,12 +191,14 @@ Value letter_values(const Campaign& campaign, const DossierEvaluation& e, Date d
                            .set("finance", Value::flag(e.decision == Decision::funded))
                            .set("partielle", Value::flag(e.decision == Decision::partially_funded))
                            .set("non_financee", Value::flag(e.decision == Decision::not_funded))
-                           .set("ineligible", Value::flag(e.decision == Decision::ineligible)));
+                           .set("ineligible", Value::flag(e.decision == Decision::ineligible))
+                           .set("irrecevable", Value::flag(e.decision == Decision::inadmissible)));
   root.set("subvention", Value()
                              .set("montant", fr::money(e.grant))
                              .set("montant_lettres", fr::money_in_words(e.grant))
                              .set("plafond", e.cap ? fr::money(*e.cap) : "")
                              .set("inferieure_a_la_demande", Value::flag(e.grant < d.budget.requested)));
+  root.set("manque", shortfall_values(campaign, e));
   root.set("convention", Value::flag(e.grant > kConventionThreshold));
   root.set("seuil_convention", fr::money(kConventionThreshold));
   root.set("rang", e.rank ? std::to_string(*e.rank) : "");
@@ -238,7 +270,8 @@ std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet&
   const Date date = campaign.calendar.documents_date.value_or(campaign.calendar.council_session);
   const Sample reference = sample(campaign, Decision::ineligible);
   const Value values = letter_values(campaign, reference.evaluation, date);
-  for (const Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded, Decision::ineligible}) {
+  for (const Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded, Decision::ineligible,
+                           Decision::inadmissible}) {
     const std::vector<tpl::TemplateProblem> found = templates.check(letter_template(d), values);
     for (const auto& p : found) add(p);
     if (!found.empty()) continue;

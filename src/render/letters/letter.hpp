@@ -18,13 +18,13 @@ namespace aap::letters {
 inline constexpr Money kConventionThreshold = Money::from_euros(23000);
 
 /// The template of each decision: "courrier-finance", "courrier-finance-partiellement",
-/// "courrier-non-finance", "courrier-ineligible".
+/// "courrier-non-finance", "courrier-ineligible", "courrier-irrecevable".
 std::string letter_template(Decision decision);
 
 /// Every value a letter template may use (templates/README.md lists them): the campaign's (see
 /// add_campaign_values), then `reference`, `association`, `representant`, `destinataire` {adresse[]
 /// (NF Z10-011), appel, salutation, formule_politesse}, `dossier`, `decision` flags, `subvention`,
-/// `convention`, `rang`, `score`, `criteres[]`, `criteres_eligibilite[]`, `criteres_bareme[]`,
+/// `manque` (the shortfall, SPEC §5), `convention`, `rang`, `score`, `criteres[]`, `criteres_eligibilite[]`, `criteres_bareme[]`,
 /// `motifs[]` (the failed eligibility criteria). Every key is present whatever the decision.
 /// `evaluation.dossier` must not be null.
 tpl::Value letter_values(const Campaign& campaign, const DossierEvaluation& evaluation, Date documents_date);
@@ -39,7 +39,7 @@ doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& ca
 doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
                            const DossierEvaluation& evaluation, Date documents_date, const tpl::Value& values);
 
-/// Checks the four letter templates before any output: every name they use exists (static check against
+/// Checks the five letter templates before any output: every name they use exists (static check against
 /// sample values), and each renders and parses for a sample dossier of its decision. Empty when all is
 /// well.
 std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet& templates,

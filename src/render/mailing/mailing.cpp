@@ -23,6 +23,7 @@ std::string letter_object(const DossierEvaluation& e) {
     case Decision::partially_funded: return "attribution partielle d’une subvention — dossier n° " + id;
     case Decision::not_funded: return "demande de subvention non retenue — dossier n° " + id;
     case Decision::ineligible: return "dossier n° " + id + " non éligible";
+    case Decision::inadmissible: return "dossier n° " + id + " irrecevable, reçu après la date limite";
   }
   return id;
 }
@@ -76,6 +77,10 @@ std::string decision_paragraph(const Campaign& campaign, const DossierEvaluation
     case Decision::ineligible:
       return "Votre dossier ne remplit pas l’ensemble des critères d’éligibilité de l’appel à projets. Le "
              "courrier joint précise les critères non remplis et les voies et délais de recours.";
+    case Decision::inadmissible:
+      return "Votre dossier, reçu le " + fr::date(d.received_on) + ", est parvenu après la date limite de dépôt du " +
+             fr::date(campaign.calendar.deadline) + " : il est irrecevable. Le courrier joint le précise et indique "
+             "les voies et délais de recours.";
   }
   return "";
 }

@@ -76,7 +76,7 @@ doc::Document build_notice(const tpl::TemplateSet& templates, const Campaign& ca
 }
 
 std::vector<tpl::TemplateProblem> check_notice_template(const tpl::TemplateSet& templates, const Campaign& campaign) {
-  const Date date = campaign.calendar.documents_date.value_or(campaign.calendar.published_on);
+  const Date date = campaign.calendar.published_on;
   std::vector<tpl::TemplateProblem> problems = templates.check(kNoticeTemplate, notice_values(campaign, date));
   if (!problems.empty()) return problems;
   try {

@@ -149,8 +149,9 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
                      cell_name(1, c, true) + ":" + cell_name(layout.dossiers_last_row, c, true));
   };
   const std::string decisions = column(kDossiersDecisionColumn);
-  static constexpr Decision kDecisions[] = {Decision::funded, Decision::partially_funded,
-                                            Decision::not_funded, Decision::ineligible};
+  // The inadmissible ones (received after the deadline) apart from the ineligible ones (SPEC §3.5).
+  static constexpr Decision kDecisions[] = {Decision::funded, Decision::partially_funded, Decision::not_funded,
+                                            Decision::ineligible, Decision::inadmissible};
   int row = 4;
   for (Decision d : kDecisions) {
     Money granted;
@@ -178,10 +179,11 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
     granted_all += e.grant;
     requested_all += e.dossier->budget.requested;
   }
+  const auto sum = [&](int c) { return "=SUM(" + cell_name(4, c) + ":" + cell_name(row - 1, c) + ")"; };
   sheet.text(row, 0, "Total des dossiers", formats.bold);
-  sheet.formula(row, 1, "=SUM(B5:B8)", static_cast<double>(evaluation.dossiers.size()), formats.bold);
-  sheet.formula(row, 2, "=SUM(C5:C8)", euros(granted_all), formats.money_bold);
-  sheet.formula(row, 3, "=SUM(D5:D8)", euros(requested_all), formats.money_bold);
+  sheet.formula(row, 1, sum(1), static_cast<double>(evaluation.dossiers.size()), formats.bold);
+  sheet.formula(row, 2, sum(2), euros(granted_all), formats.money_bold);
+  sheet.formula(row, 3, sum(3), euros(requested_all), formats.money_bold);
 }
 
 }  // namespace aap::xlsx

@@ -50,7 +50,7 @@ std::string territory_of(const DossierEvaluation& e) {
   return e.territory ? territory_label(*e.territory) : std::string("hors Métropole");
 }
 
-// Failed eligibility criteria in red; rows not funded (not funded, ineligible) in grey.
+// Failed eligibility criteria in red; rows not funded (not funded, ineligible, inadmissible) in grey.
 void highlight_dossiers(Sheet& sheet, const Formats& formats, int last_row, int columns) {
   // The failed-criterion rule comes first, so that it wins over the row's grey.
   lxw_conditional_format failed{};
@@ -64,7 +64,8 @@ void highlight_dossiers(Sheet& sheet, const Formats& formats, int last_row, int 
 
   const std::string decision = "$" + column_name(kDossiersDecisionColumn) + "2";
   std::string rule = "=OR(" + decision + "=\"" + decision_label(Decision::not_funded) + "\"," + decision +
-                     "=\"" + decision_label(Decision::ineligible) + "\")";
+                     "=\"" + decision_label(Decision::ineligible) + "\"," + decision + "=\"" +
+                     decision_label(Decision::inadmissible) + "\")";
   lxw_conditional_format unfunded{};
   unfunded.type = LXW_CONDITIONAL_TYPE_FORMULA;
   unfunded.value_string = rule.data();

@@ -182,8 +182,11 @@ TEST(DeliberationDocuments, HundredAndFiftyRowsCrossPagesWithTheHeaderRepeated) 
     ASSERT_FALSE(last.empty());
     EXPECT_GE(last.front() - first.front(), 2);
     // The page where the table starts holds its header; every following page starts with it.
+    // The total row may move alone to the next page, under the header repeated.
+    int end = last.front();
+    for (int p : pages_with(text, "Total")) end = p == end + 1 ? p : end;
     std::vector<int> continued;
-    for (int p = first.front() + 1; p <= last.front(); ++p) continued.push_back(p);
+    for (int p = first.front() + 1; p <= end; ++p) continued.push_back(p);
     std::vector<int> all = continued;
     all.insert(all.begin(), first.front());
     EXPECT_EQ(pages_with(text, header), all);

@@ -55,6 +55,11 @@ struct Run {
     e.eligible = decision != Decision::ineligible;
     e.rank = rank;
     e.grant = grant;
+    if (decision == Decision::not_funded) {  // as the allocation records it (SPEC §5)
+      e.cap = Money::from_euros(20000);
+      e.available = Money();
+      e.shortfall = Shortfall::envelope_exhausted;
+    }
     evaluation.allocated += grant;
     evaluation.dossiers.push_back(e);
   }

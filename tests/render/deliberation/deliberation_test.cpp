@@ -74,6 +74,7 @@ TEST(Deliberation, DocumentFollowsTheCouncilsForm) {
   EXPECT_THAT(t, HasSubstr("Monsieur le Président du Conseil de Territoire soumet au Conseil de Territoire le rapport suivant :\n"));
   EXPECT_THAT(t, HasSubstr("publié le 1er décembre 2026 ; les dossiers devaient être déposés au plus tard le 31 janvier 2027"));
   EXPECT_THAT(t, HasSubstr("- dossiers reçus : 6\n- dossiers irrecevables (incomplets ou non conformes) : 1\n"
+                           "- dossiers irrecevables, parvenus après la date limite du 31 janvier 2027 : 0\n"
                            "- dossiers recevables et instruits : 5\n- dossiers éligibles : 4\n"
                            "- dossiers retenus pour une subvention : 3, dont 1 pour une partie seulement"));
   EXPECT_THAT(t, HasSubstr("Vu le code général des collectivités territoriales ;\nVu la loi n° 2000-321 du 12 avril 2000"));

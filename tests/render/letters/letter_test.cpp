@@ -77,6 +77,10 @@ DossierEvaluation evaluation(const Dossier& d, Decision decision, Money grant = 
     e.rank = decision == Decision::not_funded ? 12 : 1;
     e.cap = Money::from_euros(30000);
     e.grant = decision == Decision::not_funded ? Money() : grant;
+    // As the allocation records it (SPEC §5): what was left at its rank, and why it got less than its cap.
+    e.available = decision == Decision::not_funded ? Money() : e.grant;
+    if (decision == Decision::not_funded) e.shortfall = Shortfall::envelope_exhausted;
+    if (decision == Decision::partially_funded) e.shortfall = Shortfall::balance;
   }
   return e;
 }
@@ -185,7 +189,8 @@ TEST(Letter, NotFundedGivesRankEnvelopeAndRecourse) {
   const Dossier d = dossier();
   const std::string text = letter_text(evaluation(d, Decision::not_funded));
   EXPECT_THAT(text, HasSubstr("classé au 12e rang de l’ordre de priorité"));
-  EXPECT_THAT(text, HasSubstr("l’enveloppe de 250 000 € consacrée à l’appel à projets a été épuisée"));
+  EXPECT_THAT(text, HasSubstr("l’enveloppe de 250 000 € consacrée à l’appel à projets avait été épuisée par le "
+                              "financement des dossiers classés avant lui (solde disponible : 0 €)"));
   EXPECT_THAT(text, Not(HasSubstr("trente mille")));
   EXPECT_THAT(text, HasSubstr(kRecourse));
 }
@@ -295,6 +300,7 @@ TEST(Letter, TemplateNamePerDecision) {
   EXPECT_EQ(letter_template(Decision::partially_funded), "courrier-finance-partiellement");
   EXPECT_EQ(letter_template(Decision::not_funded), "courrier-non-finance");
   EXPECT_EQ(letter_template(Decision::ineligible), "courrier-ineligible");
+  EXPECT_EQ(letter_template(Decision::inadmissible), "courrier-irrecevable");
 }
 
 }  // namespace

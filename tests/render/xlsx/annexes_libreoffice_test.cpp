@@ -51,10 +51,10 @@ TEST(AnnexesLibreOffice, RecalculatedFormulasEqualTheirCachedValues) {
       EXPECT_EQ(c["recalculated"], "Oui");  // 23 000,01 €
     }
   }
-  // Synthèse: 8 SUMIF and 3 SUM; Répartition: its total.
-  EXPECT_EQ(totals, 12u);
-  // Synthèse 19, women % 5, agreements 3 and the total.
-  EXPECT_EQ(result["cells"].size(), 4u + 3 * 4 + 3 + 5 + 3 + 1);
+  // Synthèse: 10 SUMIF (five decisions, the inadmissible apart) and 3 SUM; Répartition: its total.
+  EXPECT_EQ(totals, 14u);
+  // Synthèse 22, women % 5, agreements 3 and the total.
+  EXPECT_EQ(result["cells"].size(), 4u + 3 * 5 + 3 + 5 + 3 + 1);
   std::filesystem::remove_all(dir);
 }
 

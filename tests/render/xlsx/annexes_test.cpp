@@ -87,8 +87,9 @@ TEST_F(Annexes, DossiersHasOneRowPerDossierInEvaluationOrderWithNumericGrants) {
   EXPECT_EQ(rows[2][26]["value"], "Partiellement financé");
   EXPECT_EQ(rows[3][26]["value"], "Non financé");
   EXPECT_EQ(rows[4][26]["value"], "Inéligible");
+  EXPECT_EQ(aap::fr::decision_label_capitalised(Decision::inadmissible), "Irrecevable");
   for (const aap::Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded,
-                                Decision::ineligible}) {
+                                Decision::ineligible, Decision::inadmissible}) {
     std::string label(aap::fr::decision_label(d));
     label[0] = static_cast<char>(label[0] - 'a' + 'A');
     EXPECT_EQ(aap::fr::decision_label_capitalised(d), label);
@@ -194,10 +195,16 @@ TEST_F(Annexes, SynthesisTotalsAreFormulasOverTheOtherSheetsWithTheirValues) {
             "=SUMIF('Dossiers'!$AA$2:$AA$5,\"Partiellement financé\",'Dossiers'!$Z$2:$Z$5)");
   EXPECT_EQ(cents(rows[5][2]["cached"]), 1234550);
   EXPECT_EQ(cents(rows[5][3]["cached"]), 2000000);
-  EXPECT_EQ(rows[8][0]["value"], "Total des dossiers");
-  EXPECT_EQ(rows[8][1]["cached"], 4);
-  EXPECT_EQ(cents(rows[8][3]["cached"]), 8300000);
-  for (int r = 1; r <= 8; ++r) EXPECT_EQ(rows[r][2]["format"], kEuroFormat) << r;
+  // Received after the deadline: a row of its own, apart from the ineligible ones (SPEC §3.5).
+  EXPECT_EQ(rows[7][0]["value"], "Inéligible");
+  EXPECT_EQ(rows[8][0]["value"], "Irrecevable");
+  EXPECT_EQ(rows[8][1]["value"], "=COUNTIF('Dossiers'!$AA$2:$AA$5,\"Irrecevable\")");
+  EXPECT_EQ(rows[8][1]["cached"], 0);
+  EXPECT_EQ(rows[9][0]["value"], "Total des dossiers");
+  EXPECT_EQ(rows[9][1]["value"], "=SUM(B5:B9)");
+  EXPECT_EQ(rows[9][1]["cached"], 4);
+  EXPECT_EQ(cents(rows[9][3]["cached"]), 8300000);
+  for (int r = 1; r <= 9; ++r) EXPECT_EQ(rows[r][2]["format"], kEuroFormat) << r;
 }
 
 TEST_F(Annexes, HeadersAreBoldFrozenAndFiltered) {
@@ -235,7 +242,8 @@ TEST_F(Annexes, ConditionalFormatsHighlightFailedCriteriaAndUnfundedRows) {
   EXPECT_TRUE(rules[0]["has_format"]);
   EXPECT_EQ(rules[1]["range"], "A2:AA5");
   EXPECT_EQ(rules[1]["type"], "expression");
-  EXPECT_EQ(rules[1]["formula"], json::array({"OR($AA2=\"Non financé\",$AA2=\"Inéligible\")"}));
+  EXPECT_EQ(rules[1]["formula"],
+            json::array({"OR($AA2=\"Non financé\",$AA2=\"Inéligible\",$AA2=\"Irrecevable\")"}));
   EXPECT_TRUE(rules[1]["has_format"]);
   const json& overspent = sheet("Synthèse")["conditional"];
   ASSERT_EQ(overspent.size(), 1u);
