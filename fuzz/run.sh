@@ -13,7 +13,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -DAAP_FUZZ=ON -DBUILD_TESTING=OFF 
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_dossier_json fuzz_campaign fuzz_template)
+  targets=(fuzz_dossier_json fuzz_campaign fuzz_template fuzz_dossier_workbook)
   [ -f fuzz/fuzz_dossier_csv.cpp ] && targets+=(fuzz_dossier_csv)
 fi
 cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
@@ -24,9 +24,12 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 for target in "${targets[@]}"; do
   name="${target#fuzz_}"
   mkdir -p "build-fuzz/corpus/$name"
+  # A workbook is a ZIP archive: its seeds (the fixture workbooks) take some 45 Ko.
+  max_len=16384
+  [ "$name" = dossier_workbook ] && max_len=65536
   echo "== $target, ${seconds} s"
   # -timeout: one input taking over 10 s is a hang; -max_len: a dossier file of a few dossiers.
-  (cd build-fuzz && "./fuzz/$target" -max_total_time="$seconds" -timeout=10 -max_len=16384 \
+  (cd build-fuzz && "./fuzz/$target" -max_total_time="$seconds" -timeout=10 -max_len="$max_len" \
      -print_final_stats=1 "corpus/$name" "../fuzz/corpus/$name" 2>&1 | tee "fuzz-$name.log" |
      grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::average_exec_per_sec|==[0-9]+==ERROR|SUMMARY|Test unit written)' || true)
   if grep -q 'Test unit written\|==ERROR' "build-fuzz/fuzz-$name.log"; then

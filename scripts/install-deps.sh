@@ -8,6 +8,8 @@ packages=(
   # libraries (SPEC: the chosen stack)
   libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev libmd4c-dev
   libpodofo-dev libxlsxwriter-dev libzip-dev libhyphen-dev hyphen-fr zlib1g-dev libssl-dev
+  # dossiers read from the instructors' .xlsx/.ods workbooks (LibreOffice's import library, API 0.17)
+  liborcus-dev
   # a faster malloc for the program, faster compression of the PDFs (CMakeLists.txt says why)
   libmimalloc-dev libdeflate-dev
   # fonts embedded in the PDFs

@@ -148,7 +148,8 @@ Parsed parse_command_line(int argc, const char* const* argv) {
   common.add_options()
       ("campaign", po::value(&campaign), "fichier de campagne (défaut : fixtures/campaign.json)")
       ("dossiers", po::value(&dossiers)->composing(),
-       "dossier de fichiers *.json, ou un fichier (.json, ou .csv avec ses sessions) ; répétable (défaut : "
+       "dossier de fichiers *.json, ou un fichier (.json, .csv avec ses sessions, classeur .xlsx ou .ods) ; "
+       "répétable (défaut : "
        "fixtures/dossiers/)")
       ("sessions", po::value<std::string>(),
        "sessions d’un --dossiers .csv (défaut : sessions.csv dans le même dossier)")

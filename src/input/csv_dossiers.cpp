@@ -14,6 +14,8 @@
 #include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
+#include "input/sheet_table.hpp"
+#include "input/typed_cells.hpp"
 
 namespace aap::input {
 
@@ -21,15 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class Kind {
-  text,           // empty: left out (so a required one is reported missing)
-  nullable_text,  // empty: null
-  list,           // elements separated by « ; »; empty: []
-  count,
-  money,
-  boolean,
-  date,
-};
+using Kind = ColumnKind;
 
 struct Column {
   std::string_view name;
@@ -141,6 +135,14 @@ Converted convert(Kind kind, std::string_view raw) {
   return {};
 }
 
+Converted convert(Kind kind, const SheetCell& cell) {
+  if (cell.type == SheetCell::Type::text) return convert(kind, cell.text);
+  std::string error;
+  const std::optional<std::string> text = typed_cell_text(kind, cell, error);
+  if (!text) return {std::nullopt, std::move(error)};
+  return convert(kind, *text);
+}
+
 void set_path(Json& root, std::string_view path, Json value) {
   std::string pointer = "/" + std::string(path);
   std::replace(pointer.begin(), pointer.end(), '.', '/');
@@ -156,64 +158,116 @@ std::string shown_name(std::string_view name) {
   return out;
 }
 
-/// One file: its rows and, for each expected column, the index of its cell.
+/// One file or sheet: its rows and, for each expected column, the index of its cell.
 struct Sheet {
-  std::string name;
-  std::vector<CsvRow> rows;  // without the header
+  std::string name;  // the file
+  SheetTable table;  // its rows without the header
   std::vector<std::size_t> index;
-  char separator = ';';
-  std::size_t width = 0;     // cells in the header
+  std::vector<std::string_view> names;  // of the expected columns, in the order of `index`
+  std::size_t width = 0;                // cells in the header
 
-  std::string_view cell(const CsvRow& row, std::size_t column) const {
+  const SheetCell& cell(const SheetRow& row, std::size_t column) const {
+    static const SheetCell kEmpty;
     const std::size_t k = index[column];
-    return k < row.cells.size() ? std::string_view(row.cells[k]) : std::string_view();
+    return k < row.cells.size() ? row.cells[k] : kEmpty;
+  }
+  /// The text of a cell that names a dossier (`id`, `dossier_id`), whatever its type.
+  std::string id_text(const SheetRow& row, std::size_t column) const {
+    std::string error;
+    return std::string(trim_cell(typed_cell_text(Kind::text, cell(row, column), error).value_or("")));
+  }
+  /// A problem at `line` in field `field`, in its cell when `field` is one of the columns.
+  Diagnostic at(int line, std::string field, std::string message) const {
+    const auto it = std::find(names.begin(), names.end(), field);
+    const std::size_t* column = it == names.end() ? nullptr : &index[static_cast<std::size_t>(it - names.begin())];
+    return table.at(line, column, std::move(field), std::move(message));
+  }
+  /// Where a dossier's row is, for messages about it as a whole (a duplicate id).
+  std::string row_name(int line) const {
+    return table.is_workbook() ? name + ", feuille " + table.sheet + ", ligne " + std::to_string(line)
+                               : name + ", ligne " + std::to_string(line);
+  }
+  /// Whether `d` is about this file or sheet.
+  bool owns(const Diagnostic& d) const {
+    if (!table.is_workbook()) return d.file == name;
+    const std::string prefix = name + ": " + table.sheet;
+    return d.file.size() > prefix.size() && d.file.compare(0, prefix.size(), prefix) == 0 &&
+           (d.file[prefix.size()] == '!' || d.file[prefix.size()] == ',');
   }
   /// "12 cellules pour 11 colonnes", or nullopt when the row has as many cells as the header.
-  std::optional<Diagnostic> width_problem(const CsvRow& row) const {
-    if (row.cells.size() == width) return std::nullopt;
-    const std::string sep(1, separator);
-    return Diagnostic{name, row.line, "",
-                      std::to_string(row.cells.size()) + " cellules pour " + std::to_string(width) +
-                          " colonnes (un texte contenant « " + sep + " » doit être entre guillemets)"};
+  std::optional<Diagnostic> width_problem(const SheetRow& row) const {
+    if (row.cells.size() == width || table.is_workbook()) return std::nullopt;
+    const std::string sep(1, table.separator);
+    return table.at(row.line, nullptr, "",
+                    std::to_string(row.cells.size()) + " cellules pour " + std::to_string(width) +
+                        " colonnes (un texte contenant « " + sep + " » doit être entre guillemets)");
   }
 };
 
-void file_problems(DossierLoad& load, const std::string& file, Diagnostics diags) {
+/// A workbook's cell already names its row (`Sessions!F12`): the line, kept until then to sort the
+/// messages, is dropped so that it is not said twice.
+void settle(Diagnostic& d, const SheetTable& table) {
+  if (table.is_workbook()) d.line = 0;
+}
+
+void file_problems(DossierLoad& load, const std::string& file, Diagnostics diags, bool workbook) {
   InvalidDossier invalid{file, {}};
   for (auto& d : diags) {
+    if (workbook) d.line = 0;
     invalid.errors.push_back(d.to_string());
     load.diagnostics.push_back(std::move(d));
   }
   load.invalid.push_back(std::move(invalid));
 }
 
-/// Parses one file and matches its header to `columns`; nullopt (problems in `diags`) when it cannot be read.
-template <std::size_t N>
-std::optional<Sheet> read_sheet(std::string_view bytes, const std::string& name, const Column (&columns)[N],
-                                Diagnostics& diags) {
-  CsvTable table = parse_csv(bytes, name, diags);
+bool blank(const SheetCell& cell) { return cell.type == SheetCell::Type::text && trim_cell(cell.text).empty(); }
+
+/// A CSV file's text as a table of text cells; nullopt (problems in `diags`) when it cannot be read.
+std::optional<SheetTable> csv_table(std::string_view bytes, const std::string& name, Diagnostics& diags) {
+  CsvTable csv = parse_csv(bytes, name, diags);
   if (!diags.empty()) return std::nullopt;
+  SheetTable table;
+  table.file = name;
+  table.separator = csv.separator;
+  table.rows.reserve(csv.rows.size());
+  for (CsvRow& row : csv.rows) {
+    SheetRow out{row.line, {}};
+    out.cells.reserve(row.cells.size());
+    for (std::string& text : row.cells) out.cells.push_back(SheetCell{SheetCell::Type::text, std::move(text), 0});
+    table.rows.push_back(std::move(out));
+  }
+  return table;
+}
+
+/// Matches a table's header to `columns`; nullopt (problems in `diags`) when it does not.
+template <std::size_t N>
+std::optional<Sheet> read_sheet(SheetTable table, const Column (&columns)[N], Diagnostics& diags) {
+  const std::string& name = table.file;
   if (table.rows.empty()) {
-    diags.push_back(Diagnostic{name, 0, "", "fichier vide : la première ligne doit nommer les colonnes"});
+    diags.push_back(table.at(0, nullptr, "",
+                             table.is_workbook() ? "feuille vide : la première ligne doit nommer les colonnes"
+                                                 : "fichier vide : la première ligne doit nommer les colonnes"));
     return std::nullopt;
   }
   Sheet sheet;
   sheet.name = name;
-  sheet.separator = table.separator;
-  const CsvRow& header = table.rows.front();
+  const SheetRow& header = table.rows.front();
   sheet.width = header.cells.size();
   sheet.index.assign(N, header.cells.size());
+  for (const Column& c : columns) sheet.names.push_back(c.name);
   std::vector<bool> seen(N, false);
   for (std::size_t k = 0; k < header.cells.size(); ++k) {
-    const std::string_view title = trim_cell(header.cells[k]);
+    std::string error;
+    const std::string text = typed_cell_text(Kind::text, header.cells[k], error).value_or("?");
+    const std::string_view title = trim_cell(text);
     if (title.empty()) {
       // Spreadsheets export a formatted but empty column with no name: harmless while it stays empty.
       for (std::size_t r = 1; r < table.rows.size(); ++r) {
         const auto& cells = table.rows[r].cells;
-        if (k < cells.size() && !trim_cell(cells[k]).empty()) {
-          diags.push_back(Diagnostic{name, header.line, "",
-                                     "la colonne n° " + std::to_string(k + 1) + " n’a pas de nom mais est remplie (ligne " +
-                                         std::to_string(table.rows[r].line) + ")"});
+        if (k < cells.size() && !blank(cells[k])) {
+          diags.push_back(table.at(header.line, &k, "",
+                                   "la colonne n° " + std::to_string(k + 1) + " n’a pas de nom mais est remplie (ligne " +
+                                       std::to_string(table.rows[r].line) + ")"));
           break;
         }
       }
@@ -222,22 +276,23 @@ std::optional<Sheet> read_sheet(std::string_view bytes, const std::string& name,
     const auto it = std::find_if(std::begin(columns), std::end(columns),
                                  [&](const Column& c) { return c.name == title; });
     if (it == std::end(columns)) {
-      diags.push_back(Diagnostic{name, header.line, shown_name(title), "colonne inconnue"});
+      diags.push_back(table.at(header.line, &k, shown_name(title), "colonne inconnue"));
       continue;
     }
     const auto c = static_cast<std::size_t>(it - std::begin(columns));
     if (seen[c]) {
-      diags.push_back(Diagnostic{name, header.line, std::string(title), "colonne écrite deux fois"});
+      diags.push_back(table.at(header.line, &k, std::string(title), "colonne écrite deux fois"));
       continue;
     }
     seen[c] = true;
     sheet.index[c] = k;
   }
   for (std::size_t c = 0; c < N; ++c) {
-    if (!seen[c]) diags.push_back(Diagnostic{name, header.line, std::string(columns[c].name), "colonne manquante"});
+    if (!seen[c]) diags.push_back(table.at(header.line, nullptr, std::string(columns[c].name), "colonne manquante"));
   }
   if (!diags.empty()) return std::nullopt;
-  sheet.rows.assign(std::make_move_iterator(table.rows.begin() + 1), std::make_move_iterator(table.rows.end()));
+  table.rows.erase(table.rows.begin());
+  sheet.table = std::move(table);
   return sheet;
 }
 
@@ -246,31 +301,30 @@ struct Origin {
   const Sheet& dossiers;
   const Sheet& sessions;
   int line = 0;
-  std::vector<const CsvRow*> session_rows;
+  std::vector<const SheetRow*> session_rows;
 };
 
 /// The JSON reader's diagnostic for field `path`, told in the CSV's terms: file, line, column.
 Diagnostic relocate(Diagnostic diag, const Origin& origin) {
   const std::string path = diag.field;
-  diag.file = origin.dossiers.name;
-  diag.line = origin.line;
   if (diag.message == "champ obligatoire manquant") diag.message = std::string(kEmptyRequired);
   constexpr std::string_view kSessions = "training.sessions";
   if (path == kSessions) {
-    diag.field = "id";
-    diag.message = "aucune session : aucune ligne de " + origin.sessions.name + " n’a ce " +
-                   std::string(kDossierIdColumn);
-    return diag;
+    const std::string sessions = origin.sessions.table.is_workbook()
+                                     ? "de la feuille " + origin.sessions.table.sheet
+                                     : "de " + origin.sessions.name;
+    return origin.dossiers.at(origin.line, "id",
+                              "aucune session : aucune ligne " + sessions + " n’a ce " + std::string(kDossierIdColumn));
   }
   if (path.rfind(std::string(kSessions) + "[", 0) == 0) {
     const std::size_t open = kSessions.size() + 1;
     const std::size_t close = path.find(']', open);
     const std::string index = close == std::string::npos ? "" : path.substr(open, close - open);
     const std::size_t i = all_digits(index) && index.size() < 9 ? std::stoul(index) : 0;
-    diag.file = origin.sessions.name;
-    if (i < origin.session_rows.size()) diag.line = origin.session_rows[i]->line;
-    diag.field = close != std::string::npos && close + 2 <= path.size() ? path.substr(close + 2) : "";
-    return diag;
+    const int line = i < origin.session_rows.size() ? origin.session_rows[i]->line : 0;
+    return origin.sessions.at(line,
+                              close != std::string::npos && close + 2 <= path.size() ? path.substr(close + 2) : "",
+                              std::move(diag.message));
   }
   // A list's element ("employer_partners[1]") lives in its list's cell.
   if (const auto open = path.find('['); open != std::string::npos) {
@@ -280,28 +334,28 @@ Diagnostic relocate(Diagnostic diag, const Origin& origin) {
       diag.message = "élément n° " + std::to_string(std::stoul(index) + 1) +
                      " : " + diag.message;
     }
-    diag.field = path.substr(0, open);
+    return origin.dossiers.at(origin.line, path.substr(0, open), std::move(diag.message));
   }
-  return diag;
+  return origin.dossiers.at(origin.line, path, std::move(diag.message));
 }
 
 /// Fills `target` from the row's cells; a cell that cannot be converted is reported at once and its JSON
 /// path (`prefix` + column) remembered, so that the JSON reader's "missing" for it is not said twice.
 template <std::size_t N>
-void fill(Json& target, const Sheet& sheet, const CsvRow& row, const Column (&columns)[N], std::size_t first,
+void fill(Json& target, const Sheet& sheet, const SheetRow& row, const Column (&columns)[N], std::size_t first,
           const std::string& prefix, Diagnostics& own, std::set<std::string>& converted_away) {
   for (std::size_t c = first; c < N; ++c) {
     Converted v = convert(columns[c].kind, sheet.cell(row, c));
     if (v.value) {
       set_path(target, columns[c].name, std::move(*v.value));
     } else if (!v.error.empty()) {
-      own.push_back(Diagnostic{sheet.name, row.line, std::string(columns[c].name), std::move(v.error)});
+      own.push_back(sheet.at(row.line, std::string(columns[c].name), std::move(v.error)));
       converted_away.insert(prefix + std::string(columns[c].name));
     }
   }
 }
 
-void read_one(const CsvRow& row, Origin& origin, const std::vector<Diagnostic>& session_problems,
+void read_one(const SheetRow& row, Origin& origin, const std::vector<Diagnostic>& session_problems,
               DossierLoad& load) {
   const Sheet& dossiers = origin.dossiers;
   Diagnostics own;
@@ -331,25 +385,26 @@ void read_one(const CsvRow& row, Origin& origin, const std::vector<Diagnostic>& 
 
   static const JsonLocator kNoLines{std::string_view()};
   Report report(dossiers.name, kNoLines);
-  Dossier dossier =
-      check_dossier(value, "", dossiers.name + ", ligne " + std::to_string(row.line), report, load);
+  Dossier dossier = check_dossier(value, "", dossiers.row_name(row.line), report, load);
   for (Diagnostic& d : report.take_sorted()) {
     if (converted_away.count(d.field)) continue;
     own.push_back(relocate(std::move(d), origin));
   }
   if (own.empty()) {
-    dossier.source_file = dossiers.name + ":" + std::to_string(row.line);
+    dossier.source_file = dossiers.table.is_workbook() ? dossiers.row_name(row.line)
+                                                       : dossiers.name + ":" + std::to_string(row.line);
     load.dossiers.push_back(std::move(dossier));
     return;
   }
   // The dossier's row first, then its sessions' rows, each file in line order.
   std::stable_sort(own.begin(), own.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    const bool a_sessions = a.file != dossiers.name;
-    const bool b_sessions = b.file != dossiers.name;
+    const bool a_sessions = origin.sessions.owns(a);
+    const bool b_sessions = origin.sessions.owns(b);
     return a_sessions != b_sessions ? b_sessions : a.line < b.line;
   });
   InvalidDossier invalid{dossiers.name, {}};
   for (Diagnostic& d : own) {
+    settle(d, dossiers.table);
     invalid.errors.push_back(d.to_string());
     load.diagnostics.push_back(std::move(d));
   }
@@ -384,40 +439,44 @@ const std::vector<std::string_view>& session_csv_columns() {
   return names;
 }
 
-void parse_csv_dossiers(std::string_view dossiers_bytes, const std::string& dossiers_name,
-                        std::string_view sessions_bytes, const std::string& sessions_name, DossierLoad& load) {
+void parse_sheet_dossiers(SheetTable dossiers_table, SheetTable sessions_table, DossierLoad& load) {
+  const bool workbook = dossiers_table.is_workbook();
+  const std::string dossiers_name = dossiers_table.file;
+  const std::string sessions_name = sessions_table.file;
   Diagnostics dossier_diags;
-  const auto dossiers = read_sheet(dossiers_bytes, dossiers_name, kDossierColumns, dossier_diags);
+  const auto dossiers = read_sheet(std::move(dossiers_table), kDossierColumns, dossier_diags);
   if (!dossiers) {
-    file_problems(load, dossiers_name, std::move(dossier_diags));
+    file_problems(load, dossiers_name, std::move(dossier_diags), workbook);
     return;
   }
   Diagnostics session_diags;
-  const auto sessions = read_sheet(sessions_bytes, sessions_name, kSessionColumns, session_diags);
+  const auto sessions = read_sheet(std::move(sessions_table), kSessionColumns, session_diags);
   if (!sessions) {
-    file_problems(load, sessions_name, std::move(session_diags));
+    file_problems(load, sessions_name, std::move(session_diags), workbook);
     return;
   }
+  const auto& dossier_rows = dossiers->table.rows;
+  const std::string dossiers_said = workbook ? "la feuille " + dossiers->table.sheet : dossiers_name;
 
   std::map<std::string, std::vector<std::size_t>, std::less<>> rows_of_id;
-  for (std::size_t r = 0; r < dossiers->rows.size(); ++r) {
-    const std::string_view id = trim_cell(dossiers->cell(dossiers->rows[r], 0));
-    if (!id.empty()) rows_of_id[std::string(id)].push_back(r);
+  for (std::size_t r = 0; r < dossier_rows.size(); ++r) {
+    const std::string id = dossiers->id_text(dossier_rows[r], 0);
+    if (!id.empty()) rows_of_id[id].push_back(r);
   }
   std::vector<Origin> origins;
-  origins.reserve(dossiers->rows.size());
-  for (const CsvRow& row : dossiers->rows) origins.push_back(Origin{*dossiers, *sessions, row.line, {}});
-  std::vector<Diagnostics> session_problems(dossiers->rows.size());
+  origins.reserve(dossier_rows.size());
+  for (const SheetRow& row : dossier_rows) origins.push_back(Origin{*dossiers, *sessions, row.line, {}});
+  std::vector<Diagnostics> session_problems(dossier_rows.size());
   Diagnostics orphans;
-  for (const CsvRow& row : sessions->rows) {
-    const std::string_view id = trim_cell(sessions->cell(row, 0));
+  for (const SheetRow& row : sessions->table.rows) {
+    const std::string id = sessions->id_text(row, 0);
     const auto it = rows_of_id.find(id);
     if (it == rows_of_id.end()) {
       if (auto p = sessions->width_problem(row)) orphans.push_back(std::move(*p));
-      orphans.push_back(Diagnostic{sessions_name, row.line, std::string(kDossierIdColumn),
-                                   id.empty() ? std::string(kEmptyRequired)
-                                              : in_guillemets(id) + " : aucun dossier de cet identifiant dans " +
-                                                    dossiers_name});
+      orphans.push_back(sessions->at(row.line, std::string(kDossierIdColumn),
+                                     id.empty() ? std::string(kEmptyRequired)
+                                                : in_guillemets(id) + " : aucun dossier de cet identifiant dans " +
+                                                      dossiers_said));
       continue;
     }
     for (const std::size_t r : it->second) {
@@ -425,10 +484,27 @@ void parse_csv_dossiers(std::string_view dossiers_bytes, const std::string& doss
       if (auto p = sessions->width_problem(row)) session_problems[r].push_back(std::move(*p));
     }
   }
-  for (std::size_t r = 0; r < dossiers->rows.size(); ++r) {
-    read_one(dossiers->rows[r], origins[r], session_problems[r], load);
+  for (std::size_t r = 0; r < dossier_rows.size(); ++r) {
+    read_one(dossier_rows[r], origins[r], session_problems[r], load);
   }
+  for (Diagnostic& d : orphans) settle(d, sessions->table);
   load.diagnostics.insert(load.diagnostics.end(), orphans.begin(), orphans.end());
+}
+
+void parse_csv_dossiers(std::string_view dossiers_bytes, const std::string& dossiers_name,
+                        std::string_view sessions_bytes, const std::string& sessions_name, DossierLoad& load) {
+  Diagnostics diags;
+  auto dossiers = csv_table(dossiers_bytes, dossiers_name, diags);
+  if (!dossiers) {
+    file_problems(load, dossiers_name, std::move(diags), false);
+    return;
+  }
+  auto sessions = csv_table(sessions_bytes, sessions_name, diags);
+  if (!sessions) {
+    file_problems(load, sessions_name, std::move(diags), false);
+    return;
+  }
+  parse_sheet_dossiers(std::move(*dossiers), std::move(*sessions), load);
 }
 
 void read_csv_dossiers(const fs::path& dossiers, const fs::path& sessions, DossierLoad& load) {
@@ -443,7 +519,7 @@ void read_csv_dossiers(const fs::path& dossiers, const fs::path& sessions, Dossi
                               : k == 1      ? "fichier des sessions introuvable (sessions.csv à côté de " +
                                              dossiers.string() + ", ou --sessions FICHIER)"
                                             : "fichier introuvable";
-      file_problems(load, path.string(), {Diagnostic{path.string(), 0, "", why}});
+      file_problems(load, path.string(), {Diagnostic{path.string(), 0, "", why}}, false);
       return;
     }
     contents[k] = std::move(file.bytes);

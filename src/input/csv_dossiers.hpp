@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "input/dossier_reader.hpp"
+#include "input/sheet_table.hpp"
 
 namespace aap::input {
 
@@ -22,6 +23,10 @@ const std::vector<std::string_view>& session_csv_columns();
 /// `source_file`. Never throws on any bytes.
 void parse_csv_dossiers(std::string_view dossiers_bytes, const std::string& dossiers_name,
                         std::string_view sessions_bytes, const std::string& sessions_name, DossierLoad& load);
+
+/// The same from two tables, CSV files or a workbook's sheets (`Dossiers`, `Sessions`): the one path of
+/// every spreadsheet, so that each gives the very dossiers JSON gives. Messages name the cell of a workbook.
+void parse_sheet_dossiers(SheetTable dossiers, SheetTable sessions, DossierLoad& load);
 
 /// Reads both files, records them in `load.files`, then parse_csv_dossiers.
 void read_csv_dossiers(const std::filesystem::path& dossiers, const std::filesystem::path& sessions,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "input/csv_dossiers.hpp"
+#include "input/workbook_dossiers.hpp"
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"
 #include "input/json_fields.hpp"
@@ -372,6 +373,10 @@ DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
   for (const auto& input : inputs) {
     if (is_csv(input)) {
       input::read_csv_dossiers(input, sessions_file.value_or(input::sessions_file_beside(input)), load);
+      continue;
+    }
+    if (input::is_workbook_file(input)) {
+      input::read_workbook_dossiers(input, load);
       continue;
     }
     std::error_code ec;
