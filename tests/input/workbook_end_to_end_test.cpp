@@ -89,7 +89,7 @@ TEST_F(WorkbookEndToEnd, TheManifestRecordsTheWorkbookWithItsSha256) {
   for (const auto& i : manifest["inputs"]) {
     if (i["path"] == kXlsx.generic_string()) {
       found = true;
-      EXPECT_EQ(i["sha256"], input::sha256_hex(slurp(kXlsx)));
+      EXPECT_EQ(i["sha256"], sha256_hex(slurp(kXlsx)));
     }
   }
   EXPECT_TRUE(found) << manifest["inputs"].dump();
