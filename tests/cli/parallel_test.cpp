@@ -64,6 +64,33 @@ TEST(ParallelRun, EveryOutputIsTheSameBytesWithOneOrTwoJobs) {
   }
 }
 
+// Letters go a slice of 256 at a time, each slice's pages into the print batch while the next is painted:
+// 600 dossiers make three slices, so that hand-over runs on two threads and must change no byte.
+TEST(ParallelRun, SeveralSlicesOfLettersAreTheSameBytesWithOneOrTwoJobs) {
+  test::TempDir tmp;
+  const auto generated = test::run_process(
+      {"/usr/bin/python3", (kRoot / "bench/generate_dossiers.py").string(), "600", (tmp / "in").string()}, kRoot);
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  auto run = [&](const std::string& jobs) {
+    const auto r = test::run_aap({"run", "--quiet", "--jobs", jobs, "--date", "2027-03-20", "--dossiers",
+                                  (tmp / "in").string(), "--out", (tmp / ("out" + jobs)).string()},
+                                 kRoot);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return test::snapshot(tmp / ("out" + jobs));
+  };
+  const auto one = run("1");
+  const auto two = run("2");
+  const auto letters = std::count_if(one.begin(), one.end(), [](const auto& file) {
+    return file.first.rfind("courriers/", 0) == 0 && file.first.ends_with(".pdf");
+  });
+  ASSERT_GT(letters, 512) << "fewer letters than three slices";
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].first, two[i].first);
+    EXPECT_TRUE(one[i].second == two[i].second) << one[i].first << " differs between --jobs 1 and --jobs 2";
+  }
+}
+
 TEST(Progress, LineGivesCountRateAndTimeLeft) {
   EXPECT_EQ(progress_line("courriers", 0, 10000, 0.0), "courriers : 0/10 000");
   EXPECT_EQ(progress_line("courriers", 2500, 10000, 2.0), "courriers : 2 500/10 000 (1 250/s, reste 6 s)");
