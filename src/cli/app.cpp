@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "allocation/allocation.hpp"
 #include "cli/options.hpp"
@@ -16,11 +17,24 @@
 #include "input/dossier_reader.hpp"
 #include "output/out_folder.hpp"
 #include "render/json/manifest.hpp"
+#include "text/errno_fr.hpp"
 #include "text/french.hpp"
 
 namespace aap::cli {
 namespace fs = std::filesystem;
 namespace {
+
+// An input that cannot be read once the run is under way (a template folder's file, for the manifest): a
+// problem of the inputs (exit 1), not of the writing.
+struct UnreadableInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The path and the French reason of a failed filesystem call (what() is English and names the call).
+std::string unreadable(const fs::filesystem_error& e) {
+  return (e.path1().empty() ? std::string() : e.path1().generic_string() + " : ") + "illisible (" +
+         fr::error_reason(e.code()) + ")";
+}
 
 void print(const Diagnostics& diags) {
   for (const Diagnostic& d : diags) std::cerr << d.to_string() << "\n";
@@ -162,10 +176,16 @@ std::vector<ManifestEntry> template_entries(const Run& run) {
   std::map<fs::path, std::string> hashes;
   if (run.templates)
     for (const input::FileDigest& f : run.templates->files()) hashes.emplace(f.path, f.sha256);
-  for (const fs::path& f : template_files(run.options.templates)) {
+  std::vector<fs::path> files;
+  try {
+    files = template_files(run.options.templates);
+  } catch (const fs::filesystem_error& e) {
+    throw UnreadableInput(unreadable(e));
+  }
+  for (const fs::path& f : files) {
     if (hashes.count(f)) continue;
     const input::FileHash hash = input::hash_input_file(f);
-    if (!hash.ok()) throw std::runtime_error(f.string() + " : " + hash.problem);
+    if (!hash.ok()) throw UnreadableInput(f.generic_string() + " : " + hash.problem);
     hashes.emplace(f, hash.sha256);
   }
   std::vector<ManifestEntry> entries;
@@ -292,7 +312,13 @@ int dispatch(Run& run) {
     }
   }
   std::size_t read_count = 0;
-  if (auto code = load(run, read_count)) return *code;
+  try {
+    if (auto code = load(run, read_count)) return *code;
+  } catch (const fs::filesystem_error& e) {
+    // A folder entry whose type cannot be known (a loop of symbolic links, a vanished disk): an input problem.
+    std::cerr << "aap : entrée illisible : " << unreadable(e) << ". Rien n’a été écrit.\n";
+    return kInvalidInput;
+  }
   const Options& o = run.options;
   if (o.command == "run" || o.command == "letters") {
     if (auto code = refuse_letters_before_the_vote(run)) return *code;
@@ -332,6 +358,10 @@ int run_app(int argc, char** argv) {
     std::cerr << "aap : erreur interne, les documents ne concordent pas :\n" << e.what()
               << "  Rien n’a été mis en place ; les sorties précédentes sont restées telles quelles.\n";
     return kWriteFailure;
+  } catch (const UnreadableInput& e) {
+    std::cerr << "aap : entrée illisible : " << e.what()
+              << ".\n  Rien n’a été mis en place ; les sorties précédentes sont restées telles quelles.\n";
+    return kInvalidInput;
   } catch (const std::exception& e) {
     std::cerr << "aap : échec de l’écriture : " << e.what()
               << "\n  Les sorties précédentes sont restées telles quelles.\n";

@@ -127,6 +127,45 @@ TEST(RunCommand, WriteFailureExitsThreeAndLeavesNothing) {
   EXPECT_EQ(slurp(tmp / "blocker"), "a file where a folder should be");
 }
 
+// A templates folder holding `link`, a symbolic link to itself: its type cannot be known (ELOOP).
+fs::path templates_with_loop(const TempDir& tmp, const std::string& link) {
+  const fs::path dir = tmp / "templates";
+  fs::copy(kRoot / "templates", dir, fs::copy_options::recursive);
+  fs::create_directories((dir / link).parent_path());
+  fs::create_directory_symlink((dir / link).filename(), dir / link);
+  return dir;
+}
+
+// An input that cannot be read is the inputs' problem (exit 1), whether met while reading them or while
+// listing the templates folder for the manifest: never « échec de l’écriture », exit 3.
+TEST(RunCommand, AnUnreadableEntryOfTheTemplatesFolderIsAnInputProblem) {
+  TempDir tmp;
+  const fs::path templates = templates_with_loop(tmp, "boucle");
+  const auto r = run_aap(with_out("run", tmp / "out", {"--templates", templates.string()}), kRoot);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("aap : entrée illisible : " + (templates / "boucle").generic_string() +
+                       " : illisible (trop de liens symboliques). Rien n’a été écrit."),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("écriture"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+}
+
+TEST(RunCommand, AnUnreadableFileListedForTheManifestIsAnInputProblem) {
+  TempDir tmp;
+  // In a subfolder: the templates themselves are read, only the manifest's listing meets the loop.
+  const fs::path templates = templates_with_loop(tmp, "notes/boucle");
+  const auto r = run_aap(with_out("run", tmp / "out", {"--templates", templates.string()}), kRoot);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("aap : entrée illisible : " + (templates / "notes/boucle").generic_string() +
+                       " : illisible (trop de liens symboliques).\n  Rien n’a été mis en place"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("écriture"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+  EXPECT_TRUE(leftovers(tmp.path()).empty());
+}
+
 TEST(CheckCommand, PrintsTheSummaryAndWritesNothing) {
   TempDir tmp;
   const auto r = run_aap({"check", "--out", (tmp / "out").string()}, kRoot);
