@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "render/letters/addressing.hpp"
 #include "render/letters/letter.hpp"
@@ -81,10 +82,16 @@ Value unfunded(const DossierEvaluation& e) {
 // A campaign's sample evaluation for the start-up check: two grants, one above the convention threshold, an
 // eligible dossier ranked between them without a grant (every list non-empty, every section reachable), an
 // ineligible dossier and an invalid file.
+// The evaluation points into the dossiers' buffer: a move keeps it, a copy would not.
 struct Sample {
+  Sample() = default;
+  Sample(const Sample&) = delete;
+  Sample(Sample&&) = default;
+
   std::vector<Dossier> dossiers;
   Evaluation evaluation;
 };
+static_assert(!std::is_copy_constructible_v<Sample>);
 
 Sample sample(const Campaign& campaign) {
   Sample s;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <type_traits>
 
 #include "render/letters/addressing.hpp"
 #include "render/letters/campaign_context.hpp"
@@ -80,14 +81,20 @@ const Dossier& dossier_of(const DossierEvaluation& e) {
 
 // A dossier and evaluation standing for every letter at start-up: every list non-empty (a failed
 // criterion gives `motifs` an item), every optional value present.
+// The evaluation points at the dossier beside it: built in place, never copied or moved (a copy's
+// evaluation would point at the original's dossier).
 struct Sample {
+  Sample(const Campaign& campaign, Decision decision);
+  Sample(const Sample&) = delete;
+  Sample& operator=(const Sample&) = delete;
+
   Dossier dossier;
   DossierEvaluation evaluation;
 };
+static_assert(!std::is_copy_constructible_v<Sample> && !std::is_move_constructible_v<Sample>);
 
-Sample sample(const Campaign& campaign, Decision decision) {
-  Sample s;
-  Dossier& d = s.dossier;
+Sample::Sample(const Campaign& campaign, Decision decision) {
+  Dossier& d = dossier;
   d.id = "2027-000";
   d.received_on = campaign.calendar.deadline;
   if (decision == Decision::inadmissible) d.received_on = Date{campaign.calendar.deadline.year + 1, 1, 1};
@@ -103,7 +110,7 @@ Sample sample(const Campaign& campaign, Decision decision) {
   d.budget = {Money::from_euros(95000), Money::from_euros(30000)};
   d.source_file = "exemple.json";
 
-  DossierEvaluation& e = s.evaluation;
+  DossierEvaluation& e = evaluation;
   e.dossier = &d;
   e.totals = {14, 5, 12, 11, 6, 3};
   for (const char* code : kEligibilityCodes) {
@@ -129,7 +136,6 @@ Sample sample(const Campaign& campaign, Decision decision) {
     if (decision == Decision::partially_funded) e.shortfall = Shortfall::balance;
     if (decision == Decision::not_funded) e.shortfall = Shortfall::envelope_exhausted;
   }
-  return s;
 }
 
 }  // namespace
@@ -268,7 +274,7 @@ std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet&
     if (!seen) problems.push_back(p);
   };
   const Date date = campaign.calendar.documents_date.value_or(campaign.calendar.council_session);
-  const Sample reference = sample(campaign, Decision::ineligible);
+  const Sample reference(campaign, Decision::ineligible);
   const Value values = letter_values(campaign, reference.evaluation, date);
   for (const Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded, Decision::ineligible,
                            Decision::inadmissible}) {
@@ -276,7 +282,7 @@ std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet&
     for (const auto& p : found) add(p);
     if (!found.empty()) continue;
     // The names are right; the markup they produce must parse too.
-    const Sample s = sample(campaign, d);
+    const Sample s(campaign, d);
     try {
       build_letter(templates, campaign, s.evaluation, date);
     } catch (const tpl::TemplateError& e) {
