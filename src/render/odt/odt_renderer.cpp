@@ -2,7 +2,6 @@
 #include "render/odt/odt_renderer.hpp"
 
 #include <ctime>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -111,14 +110,6 @@ std::string render_odt(const doc::Document& document) {
   zip_source_close(buffer.get());
   if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) fail("lecture de l’archive", zip_source_error(buffer.get()));
   return bytes;
-}
-
-void write_odt(const doc::Document& document, const std::string& path) {
-  const std::string bytes = render_odt(document);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error("impossible d’écrire " + path);
 }
 
 }  // namespace aap::render

@@ -14,7 +14,4 @@ namespace aap::render {
 /// gives identical bytes. Throws std::runtime_error when libzip fails.
 std::string render_odt(const doc::Document& document);
 
-/// render_odt written to `path`; throws std::runtime_error when the file cannot be written.
-void write_odt(const doc::Document& document, const std::string& path);
-
 }  // namespace aap::render

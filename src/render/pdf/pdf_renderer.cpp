@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <charconv>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -104,14 +103,6 @@ std::string render_pdf_batch(const std::vector<doc::Document>& documents, const 
   painted.reserve(documents.size());
   for (const auto& d : documents) painted.push_back(paint_pdf(d));
   return render_pdf_batch(painted, metadata);
-}
-
-void write_pdf(const doc::Document& document, const std::string& path) {
-  const std::string bytes = render_pdf(document);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error(path + " : écriture impossible");
 }
 
 namespace detail {

@@ -69,9 +69,6 @@ class PdfBatch {
   std::unique_ptr<State> state_;
 };
 
-/// render_pdf written to `path`; throws std::runtime_error when the file cannot be written.
-void write_pdf(const doc::Document& document, const std::string& path);
-
 namespace detail {
 /// Appends `value` as the content streams write numbers: rounded to the nearest thousandth (half away
 /// from zero), trailing zeros dropped, never an exponent nor "-0", whatever the locale. Throws
