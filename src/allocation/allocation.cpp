@@ -107,11 +107,13 @@ void allocate_proportional(const AllocationRules& rules, Money envelope,
 
 }  // namespace
 
-Money cap_of(const AllocationRules& rules, const Dossier& dossier, int trainees) {
+Money cap_of(const AllocationRules& rules, const Dossier& dossier, std::int64_t trainees) {
   Money cap = dossier.budget.requested;
   if (rules.max_per_dossier) cap = std::min(cap, *rules.max_per_dossier);
-  if (rules.max_per_trainee)
-    cap = std::min(cap, Money::from_cents(rules.max_per_trainee->cents() * trainees));
+  if (rules.max_per_trainee) {
+    const Wide per_trainee = static_cast<Wide>(rules.max_per_trainee->cents()) * trainees;
+    if (per_trainee < cap.cents()) cap = Money::from_cents(static_cast<std::int64_t>(per_trainee));
+  }
   if (rules.max_cost_share_percent) {
     const Wide share = static_cast<Wide>(dossier.budget.total_cost.cents()) *
                            rules.max_cost_share_percent->basis_points() / 10000;

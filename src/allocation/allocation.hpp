@@ -1,6 +1,7 @@
 // Caps, priority order and the sharing of the envelope (SPEC §5). Integer cents throughout.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -13,7 +14,7 @@ namespace aap {
 
 /// The least of the amount requested, the cap per dossier, the cap per trainee times T and the
 /// share of the total cost; rounded down to the euro when the rounding is `euro`.
-Money cap_of(const AllocationRules& rules, const Dossier& dossier, int trainees);
+Money cap_of(const AllocationRules& rules, const Dossier& dossier, std::int64_t trainees);
 
 /// True when `a` comes before `b` in the priority order: tier, QPV site first, score descending,
 /// received_on, then id.

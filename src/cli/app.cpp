@@ -61,25 +61,6 @@ void print_summary(const Run& run, std::size_t read, std::ostream& out) {
       << " (reste " << fr::money(ev.remaining) << ")\n";
 }
 
-// A dossier with a character that the documents' fonts cannot draw is invalid like any other.
-void exclude_unprintable(const Campaign& campaign, DossierLoad& load) {
-  const Diagnostics diags = check_printable(campaign, "", load.dossiers);
-  if (diags.empty()) return;
-  std::vector<Dossier> kept;
-  for (Dossier& d : load.dossiers) {
-    InvalidDossier invalid{d.source_file, {}};
-    for (const Diagnostic& diag : diags)
-      if (diag.file == d.source_file) invalid.errors.push_back(diag.to_string());
-    if (invalid.errors.empty()) {
-      kept.push_back(std::move(d));
-    } else {
-      load.invalid.push_back(std::move(invalid));
-    }
-  }
-  load.dossiers = std::move(kept);
-  load.diagnostics.insert(load.diagnostics.end(), diags.begin(), diags.end());
-}
-
 // Reads every input and evaluates. Returns an exit code when the run cannot go on.
 std::optional<int> load(Run& run, std::size_t& read_count) {
   const Options& o = run.options;
@@ -117,13 +98,12 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
     std::cerr << "aap : modèles invalides, rien n’a été écrit.\n";
     return kInvalidInput;
   }
-  const Diagnostics unprintable_campaign = check_printable(*campaign, o.campaign.generic_string(), {});
+  const Diagnostics unprintable_campaign = check_printable(*campaign, o.campaign.generic_string());
   if (!unprintable_campaign.empty()) {
     print(unprintable_campaign);
     std::cerr << "aap : campagne invalide, rien n’a été écrit.\n";
     return kInvalidInput;
   }
-  exclude_unprintable(*campaign, load);
   if (!load.diagnostics.empty()) {
     print(load.diagnostics);
     const bool writes = o.command != "check" && o.command != "explain";

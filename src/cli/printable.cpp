@@ -1,4 +1,4 @@
-// Every text of the dossiers and the campaign must be printable with the documents' fonts.
+// Every text of the campaign must be printable with the documents' fonts.
 #include "cli/printable.hpp"
 
 #include <cstdio>
@@ -18,26 +18,6 @@ void opt(const Visit& visit, const std::string& field, const std::optional<std::
 
 void list(const Visit& visit, const std::string& field, const std::vector<std::string>& texts) {
   for (std::size_t i = 0; i < texts.size(); ++i) visit(field + "[" + std::to_string(i) + "]", texts[i]);
-}
-
-void visit_dossier(const Dossier& d, const Visit& visit) {
-  const Association& a = d.association;
-  visit("association.name", a.name);
-  visit("association.representative.civility", a.representative.civility);
-  visit("association.representative.first_name", a.representative.first_name);
-  visit("association.representative.last_name", a.representative.last_name);
-  visit("association.representative.role", a.representative.role);
-  list(visit, "association.address.lines", a.address.lines);
-  visit("association.address.city", a.address.city);
-  opt(visit, "association.email", a.email);
-  const Training& t = d.training;
-  visit("training.title", t.title);
-  if (t.gen_label) visit("training.gen_label.number", t.gen_label->number);
-  opt(visit, "training.site.address", t.site.address);
-  visit("training.site.city", t.site.city);
-  for (std::size_t i = 0; i < t.sessions.size(); ++i)
-    opt(visit, "training.sessions[" + std::to_string(i) + "].label", t.sessions[i].label);
-  list(visit, "employer_partners", d.employer_partners);
 }
 
 void visit_campaign(const Campaign& c, const Visit& visit) {
@@ -82,11 +62,9 @@ Visit checker(const std::string& file, Diagnostics& diags) {
 
 }  // namespace
 
-Diagnostics check_printable(const Campaign& campaign, const std::string& campaign_file,
-                            const std::vector<Dossier>& dossiers) {
+Diagnostics check_printable(const Campaign& campaign, const std::string& campaign_file) {
   Diagnostics diags;
   visit_campaign(campaign, checker(campaign_file, diags));
-  for (const Dossier& d : dossiers) visit_dossier(d, checker(d.source_file, diags));
   return diags;
 }
 

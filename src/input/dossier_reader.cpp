@@ -10,6 +10,7 @@
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 #include "input/json_parse.hpp"
+#include "render/checks/printable_dossier.hpp"
 #include "text/french.hpp"
 #include "text/utf8.hpp"
 
@@ -188,7 +189,11 @@ Training read_training(ObjectReader r) {
   if (auto site = r.object("site")) out.site = read_site(*site);
   if (const Json* sessions = r.array("sessions")) {
     if (sessions->empty()) r.report().error(r.field("sessions"), "au moins une session est requise");
-    for (std::size_t i = 0; i < sessions->size(); ++i) {
+    if (sessions->size() > input::kMaxSessions) {
+      r.report().error(r.field("sessions"), std::to_string(sessions->size()) + " sessions, " +
+                                                std::to_string(input::kMaxSessions) + " au plus par dossier");
+    }
+    for (std::size_t i = 0; i < sessions->size() && i < input::kMaxSessions; ++i) {
       const std::string path = r.field("sessions") + "[" + std::to_string(i) + "]";
       const Json& s = (*sessions)[i];
       if (!s.is_object()) {
@@ -305,6 +310,8 @@ Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, co
   report.refuse_formulas();
   ObjectReader root(value, prefix, report);
   Dossier dossier = read_dossier(root);
+  // What the documents could not print is the dossier's problem, found now, not while writing them.
+  for (const render::PrintProblem& p : render::printing_problems(dossier)) report.error(root.field(p.field), p.message);
   if (!dossier.id.empty()) {
     const auto [it, inserted] = load.id_sources.emplace(dossier.id, where);
     const auto [folded, first] = load.folded_ids.emplace(input::folded_id(dossier.id), dossier.id);

@@ -1,6 +1,7 @@
 // The result of a run: each dossier's criteria, score, tier, rank, cap, grant and decision (SPEC §4–6).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,14 +28,15 @@ enum class Shortfall {
 /// "envelope_exhausted", "below_min_grant", "balance", "pro_rata" (the codes of evaluation.json).
 const char* shortfall_code(Shortfall s);
 
-/// Sums over every session of a dossier (SPEC §4: T, W, B, Q, P and the rest).
+/// Sums over every session of a dossier (SPEC §4: T, W, B, Q, P and the rest), in 64 bits: no number of
+/// sessions can make them wrap to a negative total that passes every percentage.
 struct Totals {
-  int trainees = 0;                   // T
-  int women = 0;                      // W
-  int low_qualified_job_seekers = 0;
-  int bac_or_below = 0;               // B
-  int qpv_or_veille_residents = 0;    // Q
-  int plie_followed = 0;              // P
+  std::int64_t trainees = 0;                   // T
+  std::int64_t women = 0;                      // W
+  std::int64_t low_qualified_job_seekers = 0;
+  std::int64_t bac_or_below = 0;               // B
+  std::int64_t qpv_or_veille_residents = 0;    // Q
+  std::int64_t plie_followed = 0;              // P
 };
 
 struct CriterionResult {

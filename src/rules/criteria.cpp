@@ -9,7 +9,7 @@
 namespace aap {
 namespace {
 
-std::string ratio(int part, int whole) {
+std::string ratio(std::int64_t part, std::int64_t whole) {
   return std::to_string(part) + " / " + std::to_string(whole) + " (" + fr::ratio_percent(part, whole) + ")";
 }
 
@@ -39,7 +39,7 @@ Totals totals_of(const Dossier& d) {
     t.women += s.women;
     t.low_qualified_job_seekers += s.low_qualified_job_seekers;
     t.bac_or_below += s.bac_or_below;
-    t.qpv_or_veille_residents += s.qpv_residents + s.veille_active_residents;
+    t.qpv_or_veille_residents += std::int64_t{s.qpv_residents} + s.veille_active_residents;
     t.plie_followed += s.plie_followed;
   }
   return t;
