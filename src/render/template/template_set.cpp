@@ -700,7 +700,7 @@ std::string TemplateSet::render(std::string_view name, const Value& data) const 
   std::unique_ptr<km::mustache>& tmpl = parsed.by_index[index];
   if (tmpl == nullptr) {
     tmpl = std::make_unique<km::mustache>(partials_->render_texts[index]);
-    tmpl->set_custom_escape([](const std::string& value) { return markup::escape(value); });
+    tmpl->set_custom_escape([](const std::string& value) { return markup::escape_value(value); });
   }
   if (!tmpl->is_valid()) {
     const TemplateProblem problem = parse_problem(s->file, s->text, tmpl->error_message());
