@@ -157,7 +157,7 @@ TEST(Documents, UnprintableCharacterIsAnInputErrorNamingFileAndField) {
   std::ofstream(tmp / "in/2027-001.json") << dossier.dump(2);
   const auto r = run_aap({"run", "--dossiers", (tmp / "in").string(), "--out", (tmp / "out").string()}, kRoot);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("2027-001.json: association.name : le caractère U+4E2D « 中 » ne peut pas être imprimé"),
+  EXPECT_NE(r.err.find("2027-001.json:11: association.name : le caractère U+4E2D « 中 » ne peut pas être imprimé"),
             std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(tmp / "out"));

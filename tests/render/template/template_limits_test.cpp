@@ -123,7 +123,8 @@ TEST(TemplateLimits, AnOutputBeyondTheBoundIsRefusedEvenWithoutLineEnds) {
   Value few = Value::list();
   for (int i = 0; i < 30; ++i) few.push(Value().set("t", std::string(300'000, 'a')));
   small.set("l", std::move(few));
-  EXPECT_EQ(set.render("lettre", small).size(), 2u + 30u * 300'000u);
+  // Each value is framed by its two 3-byte markers (markup::kValueStart, kValueEnd).
+  EXPECT_EQ(set.render("lettre", small).size(), 2u + 30u * (300'000u + 6u));
 }
 
 }  // namespace
