@@ -23,7 +23,7 @@ DOSSIER_COLUMNS = [
     "training.free_of_charge", "training.site.address", "training.site.postal_code", "training.site.city",
     "training.site.insee_code", "training.site.qpv_code", "partnerships.politique_de_la_ville",
     "partnerships.emploi_insertion", "partnerships.esr", "employer_partners", "budget.total_cost",
-    "budget.requested", "instruction.instructor", "instruction.notes",
+    "budget.requested", "instruction.instructor", "instruction.notes", "association.short_name",
 ]
 SESSION_COLUMNS = [
     "dossier_id", "label", "start", "end", "trainees", "women", "low_qualified_job_seekers", "bac_or_below",

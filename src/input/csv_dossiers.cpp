@@ -28,6 +28,8 @@ using Kind = ColumnKind;
 struct Column {
   std::string_view name;
   Kind kind;
+  // A column added to the format later may be missing, so that last year's spreadsheets keep working.
+  bool may_be_absent = false;
 };
 
 // The JSON field paths of SPEC §3.2, in its order.
@@ -62,6 +64,7 @@ constexpr Column kDossierColumns[] = {
     {"budget.requested", Kind::money},
     {"instruction.instructor", Kind::text},
     {"instruction.notes", Kind::text},
+    {"association.short_name", Kind::text, true},
 };
 
 constexpr std::string_view kDossierIdColumn = "dossier_id";
@@ -288,7 +291,7 @@ std::optional<Sheet> read_sheet(SheetTable table, const Column (&columns)[N], Di
     sheet.index[c] = k;
   }
   for (std::size_t c = 0; c < N; ++c) {
-    if (!seen[c]) diags.push_back(table.at(header.line, nullptr, std::string(columns[c].name), "colonne manquante"));
+    if (!seen[c] && !columns[c].may_be_absent) diags.push_back(table.at(header.line, nullptr, std::string(columns[c].name), "colonne manquante"));
   }
   if (!diags.empty()) return std::nullopt;
   table.rows.erase(table.rows.begin());

@@ -71,6 +71,7 @@ PostalAddress read_address(ObjectReader r) {
 Association read_association(ObjectReader r) {
   Association out;
   out.name = r.text("name").value_or("");
+  out.short_name = r.text("short_name", Presence::optional);
   if (auto siret = r.text("siret")) {
     switch (input::check_siret(*siret)) {
       case input::SiretCheck::valid: out.siret = *siret; break;

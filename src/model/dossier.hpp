@@ -30,6 +30,8 @@ struct Association {
   Representative representative;
   PostalAddress address;
   std::optional<std::string> email;
+  // The name the association uses for itself when its full name does not fit the envelope's window.
+  std::optional<std::string> short_name;
 };
 
 struct GenLabel {

@@ -112,7 +112,7 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
       e.commune = commune->name;
     }
     std::string observed = commune ? commune->name + " — " + territory_label(commune->territory)
-                                   : training.site.city + " (" + training.site.insee_code + "), hors Métropole";
+                                   : training.site.city + " (code commune " + training.site.insee_code + "), hors Métropole";
     e.criteria.push_back(eligibility("CT-METROPOLE", "Site de formation dans la Métropole",
                                      commune != nullptr, std::move(observed),
                                      "commune de la Métropole"));

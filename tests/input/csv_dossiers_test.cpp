@@ -228,6 +228,22 @@ TEST(CsvDossiers, EmptyGenLabelQpvAndInstructionCellsMeanNone) {
   EXPECT_FALSE(load.dossiers[0].association.rna);
 }
 
+TEST(CsvDossiers, TheShortNameColumnIsReadAndMayBeLeftOut) {
+  Row d = valid_dossier();
+  d["association.short_name"] = "AIPIN";
+  DossierLoad load = load_of({d}, {valid_session()});
+  ASSERT_EQ(load.dossiers.size(), 1u) << messages(load).front();
+  EXPECT_EQ(load.dossiers[0].association.short_name, "AIPIN");
+  // Last year's spreadsheets have no such column.
+  std::vector<std::string_view> columns = dossier_csv_columns();
+  columns.erase(std::find(columns.begin(), columns.end(), "association.short_name"));
+  load = DossierLoad{};
+  parse_csv_dossiers(csv_of(columns, {valid_dossier()}), "d.csv", csv_of(session_csv_columns(), {valid_session()}),
+                     "s.csv", load);
+  ASSERT_EQ(load.dossiers.size(), 1u) << messages(load).front();
+  EXPECT_FALSE(load.dossiers[0].association.short_name);
+}
+
 TEST(CsvDossiers, ColumnsMayComeInAnyOrder) {
   std::vector<std::string_view> columns = dossier_csv_columns();
   std::reverse(columns.begin(), columns.end());
@@ -310,7 +326,7 @@ TEST(CsvDossiers, ARowWithMoreCellsThanColumnsIsAnError) {
   parse_csv_dossiers(text, "d.csv", csv_of(session_csv_columns(), {valid_session()}), "s.csv", load);
   ASSERT_FALSE(load.diagnostics.empty());
   EXPECT_EQ(load.diagnostics[0].to_string(),
-            "d.csv:2: 31 cellules pour 30 colonnes (un texte contenant « , » doit être entre guillemets)");
+            "d.csv:2: 32 cellules pour 31 colonnes (un texte contenant « , » doit être entre guillemets)");
 }
 
 TEST(CsvDossiers, ASessionRowForNoDossierIsAnError) {

@@ -757,3 +757,13 @@ TEST_F(DossierFolder, ProblemsOfEveryFileAreCollected) {
   EXPECT_EQ(load.diagnostics.size(), 2u);
   EXPECT_EQ(load.files.size(), 3u);
 }
+
+TEST(DossierReader, TheShortNameIsOptionalText) {
+  DossierLoad load = load_of(dossier_with([](json& j) { j["association"]["short_name"] = "Code & Q."; }));
+  ASSERT_EQ(load.dossiers.size(), 1u);
+  EXPECT_EQ(load.dossiers[0].association.short_name, "Code & Q.");
+  load = load_of(kValidDossier);
+  ASSERT_EQ(load.dossiers.size(), 1u);
+  EXPECT_FALSE(load.dossiers[0].association.short_name);
+  EXPECT_THAT(problems(dossier_with([](json& j) { j["association"]["short_name"] = 12; })).size(), 1u);
+}

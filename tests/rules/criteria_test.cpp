@@ -135,7 +135,7 @@ TEST(Criteria, SiteOutsideTheMetropoleIsIneligibleWithoutTerritory) {
   const DossierEvaluation e = evaluate(seed_campaign(), d);
   EXPECT_FALSE(passed(e, "CT-METROPOLE"));
   EXPECT_EQ(e.territory, std::nullopt);
-  EXPECT_EQ(e.find("CT-METROPOLE")->observed, "Avignon (84007), hors Métropole");
+  EXPECT_EQ(e.find("CT-METROPOLE")->observed, "Avignon (code commune 84007), hors Métropole");
   EXPECT_FALSE(e.eligible);
 }
 

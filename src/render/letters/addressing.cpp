@@ -210,19 +210,22 @@ struct Line {
   Part part;
 };
 
-struct Layout {
-  std::vector<Line> lines;
-  void add(const std::vector<std::string>& texts, Part part) {
-    for (const std::string& t : texts) lines.push_back({t, part});
-  }
-};
-
-// Abbreviation levels, each adding to the one before: the association's name, the civility, the first name.
+// The abbreviations that lose nothing, each adding to the one before: "Association" → "Asso.", the
+// civility ("Mme", "M."), then the first name (its initial).
 enum Abbreviate { kNone = 0, kName = 1, kCivility = 2, kFirstName = 3 };
 
-Layout lay_out(const Association& a, int level) {
+// The parts of the block but the association's name, which takes the room they leave.
+struct Parts {
+  std::vector<Line> before_name;  // the addressee (and the role on its own line)
+  std::vector<Line> after_name;   // complements, street, locality
+};
+
+Parts lay_out_parts(const Association& a, int level) {
   const Representative& r = a.representative;
-  Layout layout;
+  Parts parts;
+  const auto add = [](std::vector<Line>& to, const std::vector<std::string>& texts, Part part) {
+    for (const std::string& t : texts) to.push_back({t, part});
+  };
   const std::string civility = level >= kCivility ? short_civility(squeeze(r.civility)) : squeeze(r.civility);
   const std::string first = squeeze(r.first_name);
   std::string person = join({civility, first, squeeze(r.last_name)});
@@ -232,14 +235,11 @@ Layout lay_out(const Association& a, int level) {
   const std::string role = squeeze(r.role);
   const std::string addressee = role.empty() ? person : person + ", " + role;
   if (length(addressee) <= kMaxChars || person.empty()) {
-    layout.add(wrap(addressee), Part::addressee);
+    add(parts.before_name, wrap(addressee), Part::addressee);
   } else {
-    layout.add(wrap(person), Part::addressee);
-    layout.add(wrap(role), Part::role);
+    add(parts.before_name, wrap(person), Part::addressee);
+    add(parts.before_name, wrap(role), Part::role);
   }
-  std::string name = squeeze(a.name);
-  if (level >= kName) name = abbreviate(name, {{"association", "asso."}});
-  layout.add(wrap(name), Part::name);
 
   std::vector<std::string> address;
   for (const std::string& l : a.address.lines) {
@@ -257,36 +257,74 @@ Layout lay_out(const Association& a, int level) {
     std::string s = address[i];
     // A street line is sorted by machines as a whole: abbreviate before wrapping it.
     if (length(s) > kMaxChars) s = abbreviate(s, street_abbreviations());
-    layout.add(wrap(s), i == street ? Part::street : Part::complement);
+    add(parts.after_name, wrap(s), i == street ? Part::street : Part::complement);
   }
-  layout.lines.push_back({locality_line(a.address), Part::locality});
-  return layout;
+  parts.after_name.push_back({locality_line(a.address), Part::locality});
+  return parts;
 }
 
-void drop_until_fits(Layout& layout) {
-  const auto drop_first = [&](Part part, bool from_end) {
-    auto& ls = layout.lines;
-    if (from_end) {
-      for (auto it = ls.rbegin(); it != ls.rend(); ++it) {
-        if (it->part == part) {
-          ls.erase(std::next(it).base());
-          return true;
-        }
-      }
-      return false;
+std::string name_at(const std::string& name, int level) {
+  const std::string n = squeeze(name);
+  return level >= kName ? abbreviate(n, {{"association", "asso."}}) : n;
+}
+
+// Words a cut name must not end on: « Association pour la Formation et des » reads as a mistake.
+bool is_function_word(const std::string& word) {
+  static const std::array<std::string_view, 22> kWords = {
+      "de", "des", "du", "d’", "d'", "la", "le", "les", "l’", "l'", "et", "ou", "pour", "en", "à", "au", "aux",
+      "sur", "par", "&", "-", "avec"};
+  const std::string w = to_lower(word);
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// The name in at most `lines` lines, cut after a whole word (never after « de », « et »…).
+std::vector<std::string> cut_name(const std::string& name, std::size_t lines) {
+  std::vector<std::string> words = split_words(name);
+  while (!words.empty()) {
+    const std::vector<std::string> wrapped = wrap(join(words));
+    if (wrapped.size() <= lines) {
+      while (words.size() > 1 && is_function_word(words.back())) words.pop_back();
+      return wrap(join(words));
     }
-    const auto it = std::find_if(ls.begin(), ls.end(), [&](const Line& l) { return l.part == part; });
-    if (it == ls.end()) return false;
-    ls.erase(it);
-    return true;
-  };
-  const auto count = [&](Part part) {
-    return std::count_if(layout.lines.begin(), layout.lines.end(), [&](const Line& l) { return l.part == part; });
-  };
-  while (layout.lines.size() > kMaxLines && drop_first(Part::role, true)) {}
-  while (layout.lines.size() > kMaxLines && drop_first(Part::complement, false)) {}
-  while (layout.lines.size() > kMaxLines && drop_first(Part::addressee, true)) {}
-  while (layout.lines.size() > kMaxLines && count(Part::name) > 1 && drop_first(Part::name, true)) {}
+    words.pop_back();
+  }
+  return {};
+}
+
+std::size_t count_part(const std::vector<Line>& lines, Part part) {
+  return static_cast<std::size_t>(
+      std::count_if(lines.begin(), lines.end(), [&](const Line& l) { return l.part == part; }));
+}
+
+// Drops the first line (or the last, `from_end`) of `part`; false when there is none.
+bool drop(std::vector<Line>& lines, Part part, bool from_end) {
+  if (from_end) {
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+      if (it->part == part) {
+        lines.erase(std::next(it).base());
+        return true;
+      }
+    }
+    return false;
+  }
+  const auto it = std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.part == part; });
+  if (it == lines.end()) return false;
+  lines.erase(it);
+  return true;
+}
+
+// NF Z10-011 numbers the lines by what they hold, not by where they land: lines 1 to 3 name the addressee
+// and the complements that precede the street (« Chez … », « Bâtiment C »), line 4 is the street, 5 what
+// follows it (lieu-dit, BP), 6 the locality. From the street on, no punctuation.
+std::vector<std::string> texts_by_role(const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  bool street_seen = false;
+  for (const Line& l : lines) {
+    street_seen = street_seen || l.part == Part::street || l.part == Part::locality;
+    std::string text = street_seen ? without_punctuation(l.text) : l.text;
+    if (!text.empty()) out.push_back(std::move(text));
+  }
+  return out;
 }
 
 }  // namespace
@@ -297,55 +335,113 @@ std::string to_upper(std::string_view s) {
   return text::encode_utf8(u);
 }
 
+AddressBlock address_block(const Association& association) {
+  AddressBlock block;
+  const auto assemble = [](const Parts& parts, const std::vector<std::string>& name) {
+    std::vector<Line> lines = parts.before_name;
+    for (const std::string& n : name) lines.push_back({n, Part::name});
+    lines.insert(lines.end(), parts.after_name.begin(), parts.after_name.end());
+    return lines;
+  };
+  const bool has_short = association.short_name && !squeeze(*association.short_name).empty();
+  std::vector<Line> lines;
+  Parts parts;
+  for (int level = kNone; level <= kFirstName; ++level) {
+    parts = lay_out_parts(association, level);
+    lines = assemble(parts, wrap(name_at(association.name, level)));
+    if (lines.size() <= kMaxLines) break;
+    // The association's own short name, before the addressee's civility and first name are abbreviated.
+    if (level == kName && has_short) {
+      const std::vector<std::string> short_lines = wrap(name_at(*association.short_name, level));
+      std::vector<Line> with_short = assemble(parts, short_lines);
+      if (with_short.size() <= kMaxLines) {
+        block.lines = texts_by_role(with_short);
+        block.shortened.push_back("nom court de l’association");
+        return block;
+      }
+    }
+  }
+  if (lines.size() > kMaxLines) {
+    // The civility and the first name stay whole unless abbreviating them saves a line.
+    for (int level = kName; level < kFirstName; ++level) {
+      Parts fewer = lay_out_parts(association, level);
+      if (fewer.before_name.size() == parts.before_name.size()) {
+        parts = std::move(fewer);
+        break;
+      }
+    }
+    // The name gives way first: the short name, else the full name cut after a whole word, in the room the
+    // addressee, the complements, the street and the locality leave (one line at least).
+    const std::string source = name_at(has_short ? *association.short_name : association.name, kName);
+    const std::size_t others = parts.before_name.size() + parts.after_name.size();
+    const std::size_t room = others < kMaxLines ? std::max<std::size_t>(kMaxLines - others, 1) : 1;
+    lines = assemble(parts, cut_name(source, room));
+    block.shortened.push_back(has_short ? "nom court de l’association" : "nom de l’association coupé");
+    if (has_short && count_part(lines, Part::name) < wrap(source).size()) block.shortened.back() += " et coupé";
+  }
+  // Only when the addressee, the complements, the street and the locality alone exceed six lines.
+  if (lines.size() > kMaxLines && count_part(lines, Part::role) > 0) {
+    while (lines.size() > kMaxLines && drop(lines, Part::role, true)) {}
+    block.shortened.push_back("fonction du destinataire omise");
+  }
+  if (lines.size() > kMaxLines && count_part(lines, Part::complement) > 0) {
+    while (lines.size() > kMaxLines && drop(lines, Part::complement, false)) {}
+    block.shortened.push_back("complément d’adresse omis");
+  }
+  if (lines.size() > kMaxLines && count_part(lines, Part::name) > 0) {
+    while (lines.size() > kMaxLines && drop(lines, Part::name, true)) {}
+    block.shortened.push_back("nom de l’association omis");
+  }
+  if (lines.size() > kMaxLines) {
+    // An addressee or a street that alone takes more lines than the window holds cannot be printed whole.
+    while (lines.size() > kMaxLines && count_part(lines, Part::addressee) > 1 && drop(lines, Part::addressee, true)) {}
+    while (lines.size() > kMaxLines && count_part(lines, Part::street) > 1 && drop(lines, Part::street, true)) {}
+    block.shortened.push_back("adresse incomplète");
+    block.complete = false;
+  }
+  block.lines = texts_by_role(lines);
+  return block;
+}
+
 std::vector<std::string> postal_address_lines(const Association& association) {
-  Layout layout = lay_out(association, kNone);
-  for (int level = kName; level <= kFirstName && layout.lines.size() > kMaxLines; ++level) {
-    layout = lay_out(association, level);
-  }
-  drop_until_fits(layout);
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < layout.lines.size(); ++i) {
-    std::string line = i >= 3 ? without_punctuation(layout.lines[i].text) : layout.lines[i].text;
-    if (!line.empty()) out.push_back(std::move(line));
-  }
-  return out;
+  return address_block(association).lines;
 }
 
 namespace {
 
 struct RoleForm {
   const char* role;     // lower case, as people write it
-  const char* address;  // with its article and capital
+  const char* article;  // the article its form of address takes: "la ", "le ", "l’"
 };
 
-// The roles an association's representative usually holds, each with the form a letter addresses it by.
+// The roles an association's representative usually holds, each with the article a letter addresses it by.
 constexpr std::array<RoleForm, 26> kRoles = {{
-    {"présidente", "la Présidente"},
-    {"président", "le Président"},
-    {"co-présidente", "la Coprésidente"},
-    {"co-président", "le Coprésident"},
-    {"coprésidente", "la Coprésidente"},
-    {"coprésident", "le Coprésident"},
-    {"vice-présidente", "la Vice-Présidente"},
-    {"vice-président", "le Vice-Président"},
-    {"directrice", "la Directrice"},
-    {"directeur", "le Directeur"},
-    {"directrice générale", "la Directrice générale"},
-    {"directeur général", "le Directeur général"},
-    {"secrétaire générale", "la Secrétaire générale"},
-    {"secrétaire général", "le Secrétaire général"},
-    {"secrétaire", "la Secrétaire"},
-    {"trésorière", "la Trésorière"},
-    {"trésorier", "le Trésorier"},
-    {"déléguée générale", "la Déléguée générale"},
-    {"délégué général", "le Délégué général"},
-    {"gérante", "la Gérante"},
-    {"gérant", "le Gérant"},
-    {"coordinatrice", "la Coordinatrice"},
-    {"coordinateur", "le Coordinateur"},
-    {"responsable", "la Responsable"},
-    {"administratrice", "l’Administratrice"},
-    {"administrateur", "l’Administrateur"},
+    {"présidente", "la "},
+    {"président", "le "},
+    {"co-présidente", "la "},
+    {"co-président", "le "},
+    {"coprésidente", "la "},
+    {"coprésident", "le "},
+    {"vice-présidente", "la "},
+    {"vice-président", "le "},
+    {"directrice", "la "},
+    {"directeur", "le "},
+    {"directrice générale", "la "},
+    {"directeur général", "le "},
+    {"secrétaire générale", "la "},
+    {"secrétaire général", "le "},
+    {"secrétaire", "la "},
+    {"trésorière", "la "},
+    {"trésorier", "le "},
+    {"déléguée générale", "la "},
+    {"délégué général", "le "},
+    {"gérante", "la "},
+    {"gérant", "le "},
+    {"coordinatrice", "la "},
+    {"coordinateur", "le "},
+    {"responsable", "la "},
+    {"administratrice", "l’"},
+    {"administrateur", "l’"},
 }};
 
 std::optional<std::string> civility_of(const std::string& civility) {
@@ -360,15 +456,16 @@ std::optional<std::string> civility_of(const std::string& civility) {
 std::string form_of_address(const Representative& representative) {
   const std::optional<std::string> civility = civility_of(representative.civility);
   if (!civility) return "Madame, Monsieur";
-  const std::string role = to_lower(squeeze(representative.role));
+  const std::string spelled = squeeze(representative.role);
+  const std::string role = to_lower(spelled);
   for (const RoleForm& form : kRoles) {
     if (role != form.role) continue;
-    std::string address = form.address;
+    std::string article = form.article;
     // "la Secrétaire", "la Responsable" are epicene: the article follows the person.
-    if ((role == "secrétaire" || role == "responsable") && *civility == "Monsieur") {
-      address.replace(0, 2, "le");
-    }
-    return *civility + " " + address;
+    if ((role == "secrétaire" || role == "responsable") && *civility == "Monsieur") article = "le ";
+    // The role as the dossier spells it ("Co-présidente" stays so), with the capital a form of address takes.
+    const std::u32string u = decode(spelled);
+    return *civility + " " + article + to_upper(text::encode_utf8(u.substr(0, 1))) + text::encode_utf8(u.substr(1));
   }
   return *civility;
 }

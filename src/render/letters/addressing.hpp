@@ -10,17 +10,32 @@
 
 namespace aap::letters {
 
-/// The recipient's address for the window envelope, NF Z10-011: at most 6 lines of at most 38
-/// characters (code points), no blank line; the addressee (civility, first name, last name, ", role"),
-/// the association's name, the address lines, then "13002 MARSEILLE" (postal code and locality in
-/// capitals without accents, hyphens or apostrophes); from line 4 on, no punctuation.
-/// A line too long is wrapped at a space (a single word longer than a line is split with a hyphen), never
-/// cut (a street line too long is first abbreviated: "bd", "av"…). When that makes more than 6 lines,
-/// abbreviations are added one at a time until it fits: "Association" ("Asso."), the civility ("Mme",
-/// "M."), then the first name (its initial); if still more than 6, lines are
-/// dropped in this order: the role (when on its own line), the address complements (every address line
-/// but the street — the first one starting with a digit, else the last), the addressee, then the end of
-/// the association's name. The street and the last line are never dropped.
+/// The recipient's address block for the window envelope, and what had to be shortened to fit it.
+struct AddressBlock {
+  std::vector<std::string> lines;
+  /// What the block leaves out or shortens, in French, for the mailing list's remark column:
+  /// "nom court de l’association", "nom de l’association coupé", "fonction du destinataire omise",
+  /// "complément d’adresse omis", "nom de l’association omis", "adresse incomplète". Empty when whole.
+  std::vector<std::string> shortened;
+  /// False when the addressee or the street alone exceed the window: the block cannot be printed whole.
+  bool complete = true;
+};
+
+/// The one function that builds the address block, NF Z10-011: at most 6 lines of at most 38 characters
+/// (code points), no blank line; the addressee (civility, first name, last name, ", role"), the
+/// association's name, the address lines, then "13002 MARSEILLE" (postal code and locality in capitals
+/// without accents, hyphens or apostrophes). No punctuation from the street line on (the standard's lines
+/// 4 to 6 are the street, what follows it and the locality, wherever they land).
+/// A line too long is wrapped at a space (a single word longer than a line is split with a hyphen); a
+/// street line too long is first abbreviated ("bd", "av"…). When that makes more than 6 lines, what loses
+/// nothing comes first: "Association" → "Asso.", then the association's `short_name` when it has one,
+/// then the civility ("Mme", "M.") and the first name (its initial). Then the name gives way: the short
+/// name, else the name cut after a whole word, in the room the other lines leave (one line at least). The
+/// addressee and the street are kept; only when they, the complements and the locality alone exceed six
+/// lines are the role's own line, then the complements dropped.
+AddressBlock address_block(const Association& association);
+
+/// address_block(association).lines.
 std::vector<std::string> postal_address_lines(const Association& association);
 
 /// "Madame la Présidente", "Monsieur le Directeur", "Madame le Président" (the role as the person

@@ -3,6 +3,7 @@
 
 #include "render/letters/addressing.hpp"
 #include "text/french.hpp"
+#include "text/utf8.hpp"
 
 namespace aap::letters {
 
@@ -20,6 +21,19 @@ std::string signatory_quality(const Signatory& signatory) {
                      title.rfind("É", 0) == 0;
   if (vowel) return "L’" + title;
   return (signatory.civility == "Madame" ? "La " : "Le ") + title;
+}
+
+std::string call_designation(const std::string& title) {
+  // A title that already says « Appel à projets » is quoted alone: « l’appel à projets « Appel à projets
+  // 2027 — … » » would say it twice.
+  const std::u32string u = text::decode_utf8(title).value_or(std::u32string());
+  const std::u32string_view head = U"appel à projets";
+  bool echoes = u.size() >= head.size();
+  for (std::size_t i = 0; echoes && i < head.size(); ++i) {
+    const char32_t c = u[i] == U'A' ? U'a' : u[i];
+    echoes = c == head[i];
+  }
+  return echoes ? "l’« " + title + " »" : "l’appel à projets « " + title + " »";
 }
 
 void add_campaign_values(Value& root, const Campaign& campaign, Date documents_date) {
@@ -48,6 +62,7 @@ void add_campaign_values(Value& root, const Campaign& campaign, Date documents_d
   root.set("campagne", Value()
                            .set("id", campaign.id)
                            .set("titre", campaign.title)
+                           .set("designation", call_designation(campaign.title))
                            .set("enveloppe", fr::money(campaign.envelope))
                            .set("enveloppe_lettres", fr::money_in_words(campaign.envelope))
                            .set("date_publication", fr::date(cal.published_on))

@@ -11,10 +11,15 @@ namespace aap::letters {
 
 /// Sets on `root`: `date` (the documents' date, "20 mars 2027"), `collectivite` {nom, conseil, service,
 /// ville, adresse[]}, `contact` {nom, courriel, telephone, a_telephone}, `signataire` {civilite, nom
-/// ("Jean DUPONT"), titre, qualite ("Le Président du …")}, `campagne` {id, titre, enveloppe,
+/// ("Jean DUPONT"), titre, qualite ("Le Président du …")}, `campagne` {id, titre, designation (see
+/// call_designation), enveloppe,
 /// enveloppe_lettres, date_publication, date_limite, date_seance}, `deliberation` {numero ("n° CT1-…"
 /// or "n° ……"), a_numero}. Documented for template authors in templates/README.md.
 void add_campaign_values(tpl::Value& root, const Campaign& campaign, Date documents_date);
+
+/// The call named in a sentence: "l’appel à projets « <title> »", or "l’« <title> »" when the title
+/// already opens with « Appel à projets » (never the echo « l’appel à projets « Appel à projets … » »).
+std::string call_designation(const std::string& title);
 
 /// "1er", "2e", "3e"… (French ordinal abbreviations, without superscript).
 std::string ordinal(int n);

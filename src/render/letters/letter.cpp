@@ -7,9 +7,11 @@
 
 #include "render/letters/addressing.hpp"
 #include "render/letters/campaign_context.hpp"
+#include "render/letters/ineligibility_reasons.hpp"
 #include "render/markup/markup.hpp"
 #include "rules/criteria.hpp"
 #include "text/french.hpp"
+#include "text/french_names.hpp"
 
 namespace aap::letters {
 
@@ -160,6 +162,7 @@ Value letter_values(const Campaign& campaign, const DossierEvaluation& e, Date d
 
   root.set("association", Value()
                               .set("nom", a.name)
+                              .set("nom_avec_a", fr::after_a(a.name))
                               .set("siret", a.siret)
                               .set("rna", a.rna.value_or(""))
                               .set("courriel", a.email.value_or("")));
@@ -219,7 +222,11 @@ Value letter_values(const Campaign& campaign, const DossierEvaluation& e, Date d
   Value reasons = Value::list();
   for (const CriterionResult& c : e.criteria) {
     Value criterion = criterion_values(c);  // formatted once, listed up to three times
-    if (c.eligibility && !c.passed) reasons.push(criterion);
+    if (c.eligibility && !c.passed) {
+      Value reason = criterion;
+      reason.set("motif", ineligibility_reason(campaign, d, e, c));
+      reasons.push(std::move(reason));
+    }
     (c.eligibility ? eligibility : scoring).push(criterion);
     all.push(std::move(criterion));
     if (!c.eligibility) score_max += c.max_points;

@@ -8,9 +8,11 @@
 #include "input/email_address.hpp"
 #include "render/csv/csv.hpp"
 #include "render/letters/addressing.hpp"
+#include "render/letters/campaign_context.hpp"
 #include "render/mailing/mime.hpp"
 #include "text/decision_label.hpp"
 #include "text/french.hpp"
+#include "text/french_names.hpp"
 
 namespace aap::mailing {
 namespace {
@@ -63,7 +65,7 @@ std::string decision_paragraph(const Campaign& campaign, const DossierEvaluation
   const auto& number = campaign.deliberation.number;
   const std::string deliberation = "Par délibération" + (number && !number->empty() ? " n°\u00A0" + *number : "") +
                                    " du " + fr::date(campaign.calendar.council_session) + ", le " +
-                                   campaign.authority.council + " a attribué à " + d.association.name +
+                                   campaign.authority.council + " a attribué " + fr::after_a(d.association.name) +
                                    " une subvention de fonctionnement de " + fr::money(e.grant) + " (" +
                                    fr::money_in_words(e.grant) + ")";
   switch (e.decision) {
@@ -93,8 +95,8 @@ std::string body(const Campaign& campaign, const DossierEvaluation& e) {
   paragraphs.push_back("Veuillez trouver ci-joint le courrier qui vous notifie la décision prise sur le dossier n°\u00A0" +
                        d.id +
                        ", relatif à la formation « " +
-                       d.training.title + " », que vous avez présenté dans le cadre de l’appel à projets « " +
-                       campaign.title + " ».");
+                       d.training.title + " », que vous avez présenté dans le cadre de " +
+                       letters::call_designation(campaign.title) + ".");
   paragraphs.push_back(decision_paragraph(campaign, e));
   paragraphs.push_back("Pour toute question, vous pouvez joindre " + contact.name + " (" +
                        campaign.authority.service + ")" +
@@ -128,10 +130,16 @@ std::string mailing_list(const Evaluation& evaluation) {
     const Representative& r = d.association.representative;
     const bool by_email = sends_by_email(d);
     const std::string email = d.association.email.value_or("");
+    std::string remark = !by_email && !email.empty() ? "adresse électronique invalide : envoi par la poste" : "";
+    // A shortened address block is checked by a person before the letter goes out.
+    const std::vector<std::string> shortened = letters::address_block(d.association).shortened;
+    for (std::size_t i = 0; i < shortened.size(); ++i) {
+      remark += (i > 0 ? ", " : remark.empty() ? "adresse abrégée : " : " ; adresse abrégée : ") + shortened[i];
+    }
     out += csv::record({d.id, d.association.name, r.civility + " " + r.first_name + " " + r.last_name + ", " + r.role,
                         email, std::string(fr::decision_label(e.decision)), amount(e.grant), letter_path(d.id),
                         by_email ? "e-mail" : kPostal, by_email ? email_path(d.id) : "",
-                        !by_email && !email.empty() ? "adresse électronique invalide : envoi par la poste" : ""},
+                        remark},
                        kSeparator);
   }
   return out;

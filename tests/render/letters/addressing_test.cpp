@@ -95,28 +95,87 @@ TEST(PostalAddress, AbbreviatesOnlyAsMuchAsNeeded) {
                    "13014 MARSEILLE"}));
 }
 
-TEST(PostalAddress, DropsTheRoleThenTheComplementsButNeverStreetOrLocality) {
+TEST(PostalAddress, WhenTheOtherLinesLeaveNoRoomTheNameIsCutThenTheRoleAndComplementsGo) {
   Association a = association(
       "Fédération régionale des structures de médiation numérique et d’insertion professionnelle des Bouches-du-Rhône");
   a.representative = {"Madame", "Marie-Christine", "Fabre-Delacroix de Montfort", "Déléguée générale adjointe"};
   a.address.lines = {"Résidence Les Pins", "Bâtiment B escalier 4", "128 boulevard de la Libération", "BP 42"};
-  const Lines lines = postal_address_lines(a);
-  expect_standard(lines);
-  EXPECT_EQ(lines, (Lines{"Mme M. Fabre-Delacroix de Montfort", "Fédération régionale des structures de",
-                          "médiation numérique et d’insertion", "professionnelle des Bouches-du-Rhône",
-                          "128 boulevard de la Libération", "13002 MARSEILLE"}));
+  const AddressBlock block = address_block(a);
+  expect_standard(block.lines);
+  EXPECT_EQ(block.lines, (Lines{"Mme M. Fabre-Delacroix de Montfort", "Fédération régionale des structures",
+                                "Bâtiment B escalier 4", "128 boulevard de la Libération", "BP 42",
+                                "13002 MARSEILLE"}));
+  EXPECT_EQ(block.shortened, (Lines{"nom de l’association coupé", "fonction du destinataire omise",
+                                    "complément d’adresse omis"}));
+  EXPECT_TRUE(block.complete);
 }
 
-TEST(PostalAddress, DropsTheAddresseeBeforeTheEndOfTheName) {
+TEST(PostalAddress, TheAddresseeStaysAndTheNameIsCutAfterAWholeWord) {
   Association a = association(
       "Fédération régionale des structures de médiation numérique et d’insertion professionnelle des "
       "Bouches-du-Rhône et du Var réunies");
   a.address.lines = {"Bâtiment B", "128 boulevard de la Libération"};
-  const Lines lines = postal_address_lines(a);
+  const AddressBlock block = address_block(a);
+  expect_standard(block.lines);
+  EXPECT_EQ(block.lines, (Lines{"Madame Claire Martin, Présidente", "Fédération régionale des structures de",
+                                "médiation numérique et d’insertion", "Bâtiment B",
+                                "128 boulevard de la Libération", "13002 MARSEILLE"}));
+  EXPECT_EQ(block.shortened, Lines{"nom de l’association coupé"});
+}
+
+// Issue 16: a 230-character name pushed out « Madame Nadia Haddad, Présidente » and the complement lines.
+TEST(PostalAddress, AVeryLongNameNeverPushesOutTheAddresseeOrTheComplements) {
+  Association a = association(
+      "Association intercommunale pour la promotion de l’inclusion numérique, de la formation professionnelle "
+      "continue et de l’insertion durable des demandeurs d’emploi peu qualifiés des quartiers prioritaires de la "
+      "politique de la ville");
+  ASSERT_GE(text::code_points(a.name), 220u);
+  a.representative = {"Madame", "Nadia", "Haddad", "Présidente"};
+  a.address.lines = {"Chez Mme Durand", "Bâtiment C", "5 rue Saint-Ferréol"};
+  const AddressBlock block = address_block(a);
+  expect_standard(block.lines);
+  ASSERT_EQ(block.lines.size(), 6u);
+  EXPECT_EQ(block.lines[0], "Madame Nadia Haddad, Présidente");
+  EXPECT_EQ(block.lines[1], "Asso. intercommunale pour la promotion");
+  EXPECT_EQ((Lines{block.lines.begin() + 2, block.lines.end()}),
+            (Lines{"Chez Mme Durand", "Bâtiment C", "5 rue Saint-Ferréol", "13002 MARSEILLE"}));
+  EXPECT_EQ(block.shortened, Lines{"nom de l’association coupé"});
+}
+
+TEST(PostalAddress, TheShortNameIsUsedOnlyWhenTheNameDoesNotFit) {
+  Association a = association(
+      "Association intercommunale pour la promotion de l’inclusion numérique, de la formation professionnelle "
+      "continue et de l’insertion durable des demandeurs d’emploi");
+  a.short_name = "AIPIN Formation";
+  a.representative = {"Madame", "Nadia", "Haddad", "Présidente"};
+  a.address.lines = {"Chez Mme Durand", "Bâtiment C", "5 rue Saint-Ferréol"};
+  AddressBlock block = address_block(a);
+  EXPECT_EQ(block.lines, (Lines{"Madame Nadia Haddad, Présidente", "AIPIN Formation", "Chez Mme Durand",
+                                "Bâtiment C", "5 rue Saint-Ferréol", "13002 MARSEILLE"}));
+  EXPECT_EQ(block.shortened, Lines{"nom court de l’association"});
+
+  a.address.lines = {"5 rue Saint-Ferréol"};
+  a.name = "Association Code & Quartiers";
+  block = address_block(a);
+  EXPECT_EQ(block.lines[1], "Association Code & Quartiers");
+  EXPECT_TRUE(block.shortened.empty());
+}
+
+TEST(PostalAddress, NoPunctuationFromTheStreetOnWhereverItLands) {
+  // The name takes four lines and the street lands on the sixth: the name keeps its apostrophes and commas.
+  Association a = association("Entraide, Formation et Insertion : l’atelier numérique des jeunes d’Endoume");
+  a.representative = {"Madame", "Claire", "Martin", "Présidente"};
+  a.address.lines = {"12, rue de l'Église"};
+  Lines lines = address_block(a).lines;
   expect_standard(lines);
-  EXPECT_EQ(lines, (Lines{"Fédération régionale des structures de", "médiation numérique et d’insertion",
-                          "professionnelle des Bouches-du-Rhône", "et du Var réunies",
-                          "128 boulevard de la Libération", "13002 MARSEILLE"}));
+  EXPECT_EQ(lines, (Lines{"Madame Claire Martin, Présidente", "Entraide, Formation et Insertion :",
+                          "l’atelier numérique des jeunes", "d’Endoume", "12 rue de l Église",
+                          "13002 MARSEILLE"}));
+  // The street on the third line loses its punctuation the same way.
+  a.name = "Code & Quartiers";
+  lines = address_block(a).lines;
+  EXPECT_EQ(lines, (Lines{"Madame Claire Martin, Présidente", "Code & Quartiers", "12 rue de l Église",
+                          "13002 MARSEILLE"}));
 }
 
 TEST(PostalAddress, LongStreetIsAbbreviatedNotWrapped) {
@@ -146,6 +205,17 @@ TEST(Salutation, MatchesCivilityAndRole) {
   EXPECT_EQ(salutation({"Madame", "Anne", "Roux", "Président"}), "Madame le Président,");
   EXPECT_EQ(salutation({"Monsieur", "Paul", "Roux", "Secrétaire"}), "Monsieur le Secrétaire,");
   EXPECT_EQ(salutation({"Madame", "Lou", "Roux", "Trésorière"}), "Madame la Trésorière,");
+}
+
+TEST(Salutation, TheRoleIsWrittenAsTheDossierSpellsIt) {
+  Representative r{"Madame", "Aurélie", "Baptiste", "Co-présidente"};
+  EXPECT_EQ(salutation(r), "Madame la Co-présidente,");
+  r.role = "coprésidente";
+  EXPECT_EQ(salutation(r), "Madame la Coprésidente,");
+  r = {"Monsieur", "Paul", "Roux", "directeur général"};
+  EXPECT_EQ(form_of_address(r), "Monsieur le Directeur général");
+  r.role = "Administrateur";
+  EXPECT_EQ(form_of_address(r), "Monsieur l’Administrateur");
 }
 
 TEST(Salutation, UnknownRoleOrCivilityFallsBack) {

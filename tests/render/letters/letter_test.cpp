@@ -94,6 +94,12 @@ std::string letter_text(const DossierEvaluation& e) {
   return test::document_text(build_letter(shipped(), campaign(), e, Date{2027, 3, 20}));
 }
 
+int count_of(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
 const char* kRecourse = "tribunal administratif de Marseille dans un délai de deux mois";
 
 // The run computes a letter's values once and records them in its grant ledger: the letter must print
@@ -105,11 +111,11 @@ TEST(Letter, BuiltFromGivenValuesPrintsThoseValues) {
   EXPECT_EQ(test::document_text(build_letter(shipped(), campaign(), e, Date{2027, 3, 20}, values)),
             letter_text(e));
   tpl::Value association = *values.get("association");
-  association.set("nom", "Les Valeurs Données");
+  association.set("nom_avec_a", "aux Valeurs Données");
   values.set("association", association);
   const std::string text = test::document_text(build_letter(shipped(), campaign(), e, Date{2027, 3, 20}, values));
-  EXPECT_THAT(text, HasSubstr("a attribué à Les Valeurs Données une subvention"));
-  EXPECT_THAT(text, Not(HasSubstr("attribué à Association Code & Quartiers")));
+  EXPECT_THAT(text, HasSubstr("a attribué aux Valeurs Données une subvention"));
+  EXPECT_THAT(text, Not(HasSubstr("Association Code & Quartiers une subvention")));
 }
 
 TEST(LetterTemplates, ShippedTemplatesPassTheStartUpCheck) {
@@ -149,7 +155,7 @@ TEST(Letter, FundedAboveThresholdGivesAmountInWordsConventionAndNoRecourse) {
   const std::string text = letter_text(evaluation(d, Decision::funded));
   EXPECT_THAT(text, HasSubstr("Madame la Présidente,\n"));
   EXPECT_THAT(text, HasSubstr("par délibération n° CT1-2027-014 du 12 mars 2027, le Conseil de Territoire Marseille "
-                              "Provence a attribué à Association Code & Quartiers une subvention de fonctionnement de "
+                              "Provence a attribué à l’Association Code & Quartiers une subvention de fonctionnement de "
                               "30 000 € (trente mille euros)"));
   EXPECT_THAT(text, HasSubstr("supérieur à 23 000 €, son versement est subordonné à la signature d’une convention"));
   EXPECT_THAT(text, HasSubstr("loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495"));
@@ -174,8 +180,11 @@ TEST(Letter, PartiallyFundedGivesGrantAndAmountRequestedAndRecourse) {
   const std::string text = letter_text(evaluation(d, Decision::partially_funded, Money::from_cents(1250050)));
   EXPECT_THAT(text, HasSubstr("subvention de fonctionnement de 12 500,50 € (douze mille cinq cents euros et cinquante "
                               "centimes)"));
-  EXPECT_THAT(text, HasSubstr("pour un montant demandé de 30 000 €"));
-  EXPECT_THAT(text, HasSubstr("sollicitiez une subvention de 30 000 € (trente mille euros)"));
+  // The amount requested, once: in figures where the applicant's request is recalled.
+  EXPECT_THAT(text, HasSubstr("sollicitiez une subvention de 30 000 €."));
+  EXPECT_LE(count_of(text, "30 000 €"), 2) << text;  // the request, and at most once more as the cap
+  EXPECT_THAT(text, Not(HasSubstr("trente mille euros")));
+  EXPECT_THAT(text, Not(HasSubstr("montant demandé de")));
   EXPECT_THAT(text, Not(HasSubstr("convention")));
   EXPECT_THAT(text, HasSubstr("Voies et délais de recours"));
   EXPECT_THAT(text, HasSubstr(kRecourse));
@@ -198,15 +207,24 @@ TEST(Letter, NotFundedGivesRankEnvelopeAndRecourse) {
 TEST(Letter, IneligibleListsEveryFailedCriterionWithItsFigures) {
   const Dossier d = dossier();
   DossierEvaluation e = evaluation(d, Decision::ineligible);
+  Dossier unlabelled = d;
+  unlabelled.training.gen_label.reset();
+  e.dossier = &unlabelled;
   e.criteria[0].passed = false;
   e.criteria[0].observed = "aucun label";
   e.criteria[3].passed = false;
   e.criteria[3].observed = "3 / 14 (21,43 %)";
   const std::string text = letter_text(e);
   EXPECT_THAT(text, HasSubstr("il ne satisfait pas aux critères d’éligibilité suivants"));
-  EXPECT_THAT(text, HasSubstr("- Label Grande École du Numérique en cours de validité : constaté aucun label, requis "
-                              "valable au 31 janvier 2027.\n- Part de femmes : constaté 3 / 14 (21,43 %), requis ≥ 30 %.\n"));
+  EXPECT_THAT(text, HasSubstr("- Label Grande École du Numérique en cours de validité : la formation ne bénéficie "
+                              "d’aucun label Grande École du Numérique, alors qu’un label en cours de validité au 31 "
+                              "janvier 2027, date limite de dépôt des dossiers, est requis.\n- Part de femmes : la "
+                              "formation accueille 5 femmes sur 14 stagiaires (35,71 %), alors que la part des femmes "
+                              "doit atteindre au moins 30 %.\n"));
+  EXPECT_THAT(text, Not(HasSubstr("constaté aucun label")));
   EXPECT_THAT(text, HasSubstr("Part de femmes | 3 / 14 (21,43 %) | ≥ 30 % | Non satisfait\n"));
+  EXPECT_THAT(text, HasSubstr("Vous avez répondu à l’« Appel à projets 2027 — formations labellisées Grande École du "
+                              "Numérique » en déposant"));
   EXPECT_THAT(text, Not(HasSubstr("subvention de fonctionnement")));
   EXPECT_THAT(text, HasSubstr(kRecourse));
 }
@@ -273,6 +291,7 @@ TEST(Letter, TrickyAssociationNamePrintsExactlyInTextAndAddress) {
   const doc::Document doc = build_letter(shipped(), campaign(), evaluation(d, Decision::funded), Date{2027, 3, 20});
   const std::string text = test::document_text(doc);
   EXPECT_THAT(text, HasSubstr("a attribué à A | B *C* #1 _x_ [y](z) une subvention"));
+  EXPECT_THAT(text, Not(HasSubstr("l’A | B")));
   EXPECT_EQ(std::get<doc::AddressWindow>(doc.blocks[2]).lines.at(1), "A | B *C* #1 _x_ [y](z)");
 }
 
@@ -293,6 +312,68 @@ TEST(Letter, MetadataNameTheDossierAndTheAuthority) {
   EXPECT_EQ(doc.metadata.date_iso, "2027-03-20");
   EXPECT_EQ(doc.metadata.language, "fr-FR");
   EXPECT_EQ(doc.footer_left, "Réf. AAP-GEN-2027 / 2027-001");
+}
+
+TEST(Letter, TheAssociationTakesTheArticleItsNameCallsFor) {
+  for (const auto& [name, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"Association pour la Formation et l'Insertion Numérique des Quartiers Nord",
+            "attribué à l’Association pour la Formation et l’Insertion Numérique des Quartiers Nord une"},
+           {"Fédération des Centres Sociaux", "attribué à la Fédération des Centres Sociaux une"},
+           {"Les Connecteurs du 14e", "attribué aux Connecteurs du 14e une"},
+           {"L’Œuvre & Cie", "attribué à L’Œuvre & Cie une"},
+           {"Données Solidaires Méditerranée", "attribué à Données Solidaires Méditerranée une"}}) {
+    const Dossier d = dossier(name);
+    for (const Decision decision : {Decision::funded, Decision::partially_funded}) {
+      const std::string text = letter_text(evaluation(d, decision, Money::from_euros(12000)));
+      EXPECT_THAT(text, HasSubstr(expected)) << name;
+    }
+  }
+}
+
+TEST(Letter, TheTitleOfTheCallIsNotEchoed) {
+  const Dossier d = dossier();
+  Campaign c = campaign();
+  std::string text = letter_text(evaluation(d, Decision::funded));
+  EXPECT_THAT(text, Not(HasSubstr("appel à projets « Appel à projets")));
+  c.title = "Formations au numérique 2027";
+  text = test::document_text(build_letter(shipped(), c, evaluation(d, Decision::funded), Date{2027, 3, 20}));
+  EXPECT_THAT(text, HasSubstr("Vous avez répondu à l’appel à projets « Formations au numérique 2027 » en déposant"));
+}
+
+TEST(Letter, TheRoleIsSpelledAsTheDossierSpellsIt) {
+  Dossier d = dossier();
+  d.association.representative.role = "Co-présidente";
+  const doc::Document doc = build_letter(shipped(), campaign(), evaluation(d, Decision::funded), Date{2027, 3, 20});
+  const std::string text = test::document_text(doc);
+  EXPECT_THAT(text, HasSubstr("Madame la Co-présidente,\n"));
+  EXPECT_THAT(text, HasSubstr("Je vous prie d’agréer, Madame la Co-présidente, l’assurance"));
+  EXPECT_THAT(text, Not(HasSubstr("Coprésidente")));
+  EXPECT_EQ(std::get<doc::AddressWindow>(doc.blocks[2]).lines.at(0), "Madame Claire Martin, Co-présidente");
+}
+
+TEST(Letter, EachIneligibilityReasonIsASentenceWithBothFigures) {
+  Dossier d = dossier();
+  d.training.gen_label = GenLabel{"GEN-2024-0042", Date{2027, 1, 30}};
+  d.training.free_of_charge = false;
+  d.training.site = {std::nullopt, "83000", "Toulon", "83137", std::nullopt};
+  Session s1;
+  s1.label = "Session de printemps";
+  s1.low_qualified_job_seekers = 9;
+  Session s2;
+  s2.low_qualified_job_seekers = 11;
+  d.training.sessions = {s2, s1};
+  DossierEvaluation e = evaluation(d, Decision::ineligible);
+  for (auto& c : e.criteria) c.passed = !c.eligibility;
+  const std::string text = letter_text(e);
+  EXPECT_THAT(text, HasSubstr("le label Grande École du Numérique de la formation (n° GEN-2024-0042) n’était valable "
+                              "que jusqu’au 30 janvier 2027, alors qu’il devait l’être encore au 31 janvier 2027, "
+                              "date limite de dépôt des dossiers."));
+  EXPECT_THAT(text, HasSubstr("la formation est payante pour les stagiaires, alors qu’elle doit être gratuite."));
+  EXPECT_THAT(text, HasSubstr("la session « Session de printemps » accueille 9 demandeurs d’emploi peu qualifiés, "
+                              "alors qu’il en faut au moins 10 par session."));
+  EXPECT_THAT(text, HasSubstr("le site de formation se trouve à Toulon (code commune 83137), hors du territoire de "
+                              "la Métropole"));
+  EXPECT_THAT(text, Not(HasSubstr("Toulon (83137)")));
 }
 
 TEST(Letter, TemplateNamePerDecision) {

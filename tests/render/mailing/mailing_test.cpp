@@ -118,6 +118,9 @@ TEST(Mailing, TextGreetsTheRepresentativeAndStatesTheGrant) {
   EXPECT_EQ(text.rfind("Madame la Présidente, ", 0), 0u) << text;
   EXPECT_NE(text.find("Par délibération n°\u00A0CT1-2027-014 du 12 mars 2027"), std::string::npos) << text;
   EXPECT_NE(text.find("30\u202F000\u00A0€ (trente mille euros)"), std::string::npos) << text;
+  EXPECT_NE(text.find("a attribué à l’Association Code & Quartiers, «\u202FMarseille\u202F» une"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("dans le cadre de l’«\u202FAppel à projets de test\u202F»."), std::string::npos) << text;
   EXPECT_NE(text.find("Je vous prie d’agréer, Madame la Présidente,"), std::string::npos) << text;
   EXPECT_NE(text.find("04 91 99 71 42"), std::string::npos) << text;
 }
@@ -142,6 +145,39 @@ TEST(Mailing, NoMessageForADossierWithoutAValidAddress) {
   Scenario s;
   EXPECT_THROW(email_message(s.campaign, s.of("2027-002"), Date{2027, 3, 20}, kPdf), std::invalid_argument);
   EXPECT_THROW(email_message(s.campaign, s.of("2027-003"), Date{2027, 3, 20}, kPdf), std::invalid_argument);
+}
+
+nlohmann::json list_rows(const Evaluation& evaluation) {
+  test::TempDir dir;
+  std::ofstream(dir / "envoi.csv", std::ios::binary) << mailing_list(evaluation);
+  const auto r = test::run_process(
+      {AAP_PYTHON, "-c",
+       "import csv,json,sys\n"
+       "rows=list(csv.DictReader(open(sys.argv[1],encoding='utf-8-sig',newline=''),delimiter=';'))\n"
+       "print(json.dumps({r['dossier']:r for r in rows}))",
+       (dir / "envoi.csv").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// SPEC §6.1: every address block shortened to fit the window is flagged for a person to check.
+TEST(Mailing, ListFlagsEveryShortenedAddressBlock) {
+  Scenario s;
+  Dossier& long_name = s.dossiers[1];
+  long_name.association.name =
+      "Association intercommunale pour la promotion de l’inclusion numérique, de la formation professionnelle "
+      "continue et de l’insertion durable des demandeurs d’emploi peu qualifiés des quartiers prioritaires";
+  long_name.association.address.lines = {"Chez Mme Durand", "Bâtiment C", "5 rue Saint-Ferréol"};
+  Dossier& short_name = s.dossiers[2];
+  short_name.association.name = long_name.association.name;
+  short_name.association.short_name = "AIPIN";
+  short_name.association.address.lines = long_name.association.address.lines;
+  s.evaluation = evaluate(s.campaign, test::test_communes(), s.dossiers);
+  const auto rows = list_rows(s.evaluation);
+  EXPECT_EQ(rows["2027-001"]["remarque"], "");
+  EXPECT_EQ(rows["2027-002"]["remarque"], "adresse abrégée : nom de l’association coupé");
+  EXPECT_EQ(rows["2027-003"]["remarque"],
+            "adresse électronique invalide : envoi par la poste ; adresse abrégée : nom court de l’association");
 }
 
 TEST(Mailing, ListSendsByPostWhenThereIsNoValidAddress) {
