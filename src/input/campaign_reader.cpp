@@ -261,7 +261,18 @@ DeliberationInfo read_deliberation(ObjectReader r) {
     rap->reject_unknown();
   }
   out.framework = r.text("framework", Presence::optional);
+  out.delegation = r.text("delegation", Presence::optional);
+  out.convention_model = r.text("convention_model", Presence::optional);
   if (auto cl = r.object("classification", Presence::optional)) out.classification = read_classification(*cl);
+  r.reject_unknown();
+  return out;
+}
+
+Submission read_submission(ObjectReader r) {
+  Submission out;
+  out.platform = r.text("platform", Presence::optional);
+  out.postal_address = r.texts("postal_address", 1, Presence::optional).value_or(std::vector<std::string>{});
+  out.format = r.text("format", Presence::optional);
   r.reject_unknown();
   return out;
 }
@@ -296,6 +307,7 @@ std::optional<Campaign> parse_campaign(std::string_view text, const std::string&
     if (auto al = r.object("allocation")) c.allocation = read_allocation(*al);
     if (auto b = r.object("budget", Presence::optional)) c.budget = read_budget(*b);
     if (auto d = r.object("deliberation", Presence::optional)) c.deliberation = read_deliberation(*d);
+    if (auto s = r.object("submission", Presence::optional)) c.submission = read_submission(*s);
     r.reject_unknown();
   }
   const bool ok = report.ok();

@@ -100,7 +100,19 @@ struct DeliberationInfo {
   std::optional<std::string> commission;
   Rapporteur rapporteur;
   std::optional<std::string> framework;
+  // The act by which the Conseil de la Métropole delegated this power to the Conseil de Territoire: the
+  // Conseil de Territoire decides only by that delegation, so the act cites it in its visas.
+  std::optional<std::string> delegation;
+  // The model the conventions above 23 000 € follow (the act approves them with their model).
+  std::optional<std::string> convention_model;
   ActesClassification classification;
+};
+
+/// How and where applicants send their dossier, printed in the notice.
+struct Submission {
+  std::optional<std::string> platform;      // an online platform's address
+  std::vector<std::string> postal_address;  // or a postal address, line by line
+  std::optional<std::string> format;        // the form expected (files, formats, copies)
 };
 
 struct Campaign {
@@ -114,6 +126,7 @@ struct Campaign {
   AllocationRules allocation;
   Budget budget;
   DeliberationInfo deliberation;
+  Submission submission;
 };
 
 }  // namespace aap

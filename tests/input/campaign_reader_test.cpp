@@ -122,6 +122,28 @@ TEST(CampaignReader, AnInternationalPhoneNumberIsNoFormula) {
               IsEmpty());
 }
 
+TEST(CampaignReader, DelegationConventionModelAndSubmissionAreRead) {
+  aap::Diagnostics diags;
+  const auto c = aap::parse_campaign(campaign_with([](json& j) {
+                                       j["deliberation"]["delegation"] = "délibération n° 9 du 17 mars 2016";
+                                       j["deliberation"]["convention_model"] = "convention type (annexe 1)";
+                                       j["submission"] = {{"platform", "https://depot.example.fr"},
+                                                          {"postal_address", {"Le Pharo", "13007 Marseille"}},
+                                                          {"format", "PDF"}};
+                                     }),
+                                     "campagne.json", diags);
+  ASSERT_THAT(diags, IsEmpty());
+  EXPECT_EQ(c->deliberation.delegation, "délibération n° 9 du 17 mars 2016");
+  EXPECT_EQ(c->deliberation.convention_model, "convention type (annexe 1)");
+  EXPECT_EQ(c->submission.platform, "https://depot.example.fr");
+  EXPECT_EQ(c->submission.postal_address, (std::vector<std::string>{"Le Pharo", "13007 Marseille"}));
+  EXPECT_EQ(c->submission.format, "PDF");
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["submission"] = {{"url", "x"}}; })),
+              ElementsAre("submission.url : champ inconnu"));
+  EXPECT_THAT(problems(campaign_with([](json& j) { j["submission"] = {{"postal_address", "Le Pharo"}}; })),
+              testing::SizeIs(1));
+}
+
 TEST(CampaignReader, UnknownFieldIsRefused) {
   EXPECT_THAT(problems(campaign_with([](json& j) { j["criteria"]["min_women_pct"] = 30; })),
               ElementsAre("criteria.min_women_pct : champ inconnu"));

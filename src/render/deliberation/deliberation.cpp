@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "render/letters/addressing.hpp"
+#include "render/letters/campaign_context.hpp"
 #include "render/letters/letter.hpp"
 #include "render/markup/markup.hpp"
 #include "render/notice/notice.hpp"
@@ -24,6 +25,11 @@ constexpr const char* kBlank = "……";
 std::string or_blank(const std::optional<std::string>& s) { return s && !s->empty() ? *s : kBlank; }
 
 std::string count(std::size_t n) { return fr::integer(static_cast<std::int64_t>(n)); }
+
+// "1 pour une partie seulement de son montant maximal", "2 … de leur …": the report's clause after « dont ».
+std::string partial_text(std::size_t n) {
+  return count(n) + " pour une partie seulement de " + (n > 1 ? "leur" : "son") + " montant maximal";
+}
 
 std::string rapporteur_text(const Rapporteur& r) {
   if (!r.name || r.name->empty()) return r.civility && !r.civility->empty() ? *r.civility + " " + kBlank : kBlank;
@@ -150,7 +156,15 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
                         ? *info.framework
                         : std::string("délibération n° ") + kBlank + " du " + kBlank +
                               " approuvant le cadre d’intervention financière")
-      .set("annee", std::to_string(campaign.calendar.council_session.year));
+      .set("annee", std::to_string(campaign.calendar.council_session.year))
+      // The Conseil de Territoire decides by delegation of the Conseil de la Métropole: the visa names
+      // that act, or leaves its number and date for the legal service to fill.
+      .set("delegation", info.delegation && !info.delegation->empty()
+                             ? *info.delegation
+                             : std::string("délibération n° ") + kBlank + " du " + kBlank +
+                                   " du Conseil de la Métropole portant délégation de compétences au " +
+                                   campaign.authority.council)
+      .set("modele_convention", or_blank(info.convention_model));
   root.set("deliberation", std::move(deliberation));
 
   const bool madame = campaign.authority.signatory.civility == "Madame";
@@ -173,6 +187,7 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
   // ineligible dossiers.
   const std::size_t late = evaluation.count(Decision::inadmissible);
   const std::size_t admissible = evaluation.dossiers.size() - late;
+  const std::size_t partial = evaluation.count(Decision::partially_funded);
   root.set("dossiers", Value()
                            .set("recus", count(evaluation.dossiers.size() + evaluation.invalid.size()))
                            .set("irrecevables", count(evaluation.invalid.size()))
@@ -182,16 +197,23 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
                            .set("eligibles", count(eligible))
                            .set("ineligibles", count(admissible - eligible))
                            .set("finances", count(grants.size()))
-                           .set("finances_partiellement", count(evaluation.count(Decision::partially_funded)))
+                           .set("finances_partiellement", count(partial))
+                           .set("a_finances_partiellement", Value::flag(partial > 0))
+                           .set("finances_partiellement_texte", partial_text(partial))
                            .set("non_finances", count(evaluation.count(Decision::not_funded))));
 
   Value beneficiaries = Value::list();
   Value conventions = Value::list();
   Money total;
+  bool without_convention = false;
   for (const DossierEvaluation* e : grants) {
     total += e->grant;
     beneficiaries.push(beneficiary(*e));
-    if (e->grant > letters::kConventionThreshold) conventions.push(beneficiary(*e));
+    if (e->grant > letters::kConventionThreshold) {
+      conventions.push(beneficiary(*e));
+    } else {
+      without_convention = true;
+    }
   }
   const bool with_conventions = !conventions.items().empty();
   // The eligible dossiers without a grant; those ranked before the last beneficiary leave a gap in the
@@ -211,15 +233,19 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
   root.set("a_beneficiaires", Value::flag(!grants.empty()));
   root.set("beneficiaires", std::move(beneficiaries));
   root.set("a_conventions", Value::flag(with_conventions));
+  root.set("a_sans_convention", Value::flag(without_convention));
   root.set("conventions", std::move(conventions));
   root.set("total", Value().set("montant", fr::money(total)).set("lettres", fr::money_in_words(total)));
   const Money rest = campaign.envelope - total;
   root.set("reste", Value().set("montant", fr::money(rest)).set("lettres", fr::money_in_words(rest)));
   // The article approving the conventions exists only when there are some; the next ones follow it.
-  root.set("articles", Value()
-                           .set("conventions", "3")
-                           .set("signature", with_conventions ? "4" : "3")
-                           .set("imputation", with_conventions ? "5" : "4"));
+  int next = 1;
+  const auto article = [&next] { return next == 1 ? std::string(letters::ordinal(next++)) : std::to_string(next++); };
+  Value articles;
+  articles.set("repartition", article()).set("attribution", article()).set("versement", article());
+  articles.set("conventions", with_conventions ? article() : std::string());
+  articles.set("signature", article()).set("imputation", article());
+  root.set("articles", std::move(articles));
   return root;
 }
 

@@ -57,6 +57,11 @@ class Preparer {
       const doc::Block& block = document.blocks[index];
       const bool before_signature = index + 1 < document.blocks.size() &&
                                     std::holds_alternative<doc::Signature>(document.blocks[index + 1]);
+      // A paragraph that introduces a list or a table (« … les résultats suivants : ») is never left
+      // alone at the foot of a page.
+      const bool introduces = std::holds_alternative<doc::Paragraph>(block) && index + 1 < document.blocks.size() &&
+                              (std::holds_alternative<doc::ListBlock>(document.blocks[index + 1]) ||
+                               std::holds_alternative<doc::Table>(document.blocks[index + 1]));
       std::visit(
           [&](const auto& b) {
             using T = std::decay_t<decltype(b)>;
@@ -75,7 +80,7 @@ class Preparer {
             } else {
               units.push_back(prepare(b));
               // The closing formula does not stay behind when the signature moves to the next page.
-              if (auto* lines = std::get_if<LinesUnit>(&units.back()); lines != nullptr && before_signature) {
+              if (auto* lines = std::get_if<LinesUnit>(&units.back()); lines != nullptr && (before_signature || introduces)) {
                 lines->keep_with_next = true;
               }
             }

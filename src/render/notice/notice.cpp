@@ -56,6 +56,21 @@ Value notice_values(const Campaign& campaign, Date documents_date) {
                .set("subvention_min", money_or_blank(a.min_grant))
                .set("arrondi_euro", Value::flag(a.rounding == Rounding::euro)));
   root.set("seuil_convention", fr::money(letters::kConventionThreshold));
+
+  // How to apply: a field the campaign leaves out prints as a blank to fill (SPEC §3.1).
+  const Submission& sub = campaign.submission;
+  const bool platform = sub.platform && !sub.platform->empty();
+  std::string postal;
+  for (const std::string& line : sub.postal_address) {
+    if (line.empty()) continue;
+    postal += (postal.empty() ? "" : ", ") + line;
+  }
+  root.set("depot", Value()
+                        .set("plateforme", platform ? *sub.platform : std::string("……"))
+                        .set("a_plateforme", Value::flag(platform))
+                        .set("adresse_postale", postal.empty() ? std::string("……") : postal)
+                        .set("a_adresse_postale", Value::flag(!postal.empty()))
+                        .set("forme", sub.format && !sub.format->empty() ? *sub.format : std::string("……")));
   return root;
 }
 

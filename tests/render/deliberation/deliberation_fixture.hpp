@@ -30,6 +30,9 @@ inline Campaign campaign() {
   c.deliberation.commission = "Emploi, insertion et formation";
   c.deliberation.rapporteur = {"Madame", "Claire Martin"};
   c.deliberation.framework = "délibération n° CT1-2024-102 du 14 juin 2024 approuvant le cadre d’intervention financière";
+  c.deliberation.delegation = "délibération n° HN 009-1214/16/CM du 17 mars 2016 du Conseil de la Métropole portant "
+                              "délégation de compétences au Conseil de Territoire Marseille Provence";
+  c.deliberation.convention_model = "convention type de subvention de fonctionnement (annexe 1)";
   return c;
 }
 

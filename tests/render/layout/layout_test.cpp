@@ -270,6 +270,31 @@ TEST(Lists, ListDoesNotEndWithALoneItemOnTheNextPage) {
   EXPECT_EQ(page_of(out, "second"), 2);
 }
 
+// Issue 16: « L’instruction des dossiers a donné les résultats suivants : » alone at the foot of a page.
+TEST(Lists, AParagraphIntroducingAListIsNeverLeftAloneAtTheFoot) {
+  doc::Document d;
+  d.blocks.push_back(lines_paragraph("f", 25));
+  d.blocks.push_back(doc::Paragraph{plain("Les résultats suivants :"), doc::Align::left});
+  d.blocks.push_back(doc::ListBlock{false, 1, {plain("premier"), plain("second"), plain("troisième")}});
+  const auto out = lay_out(d);
+  EXPECT_EQ(page_of(out, "Les résultats"), 2);
+  EXPECT_EQ(page_of(out, "premier"), 2);
+}
+
+TEST(Lists, AParagraphIntroducingATableGoesWithItsFirstRows) {
+  doc::Document d;
+  d.blocks.push_back(lines_paragraph("f", 24));
+  d.blocks.push_back(doc::Paragraph{plain("Le tableau ci-dessous :"), doc::Align::left});
+  doc::Table t;
+  t.columns = {doc::TableColumn{}, doc::TableColumn{}};
+  t.header = {{plain("A"), plain("B")}};
+  t.rows = {{plain("a1"), plain("b1")}, {plain("a2"), plain("b2")}, {plain("a3"), plain("b3")}};
+  d.blocks.push_back(t);
+  const auto out = lay_out(d);
+  EXPECT_EQ(page_of(out, "Le tableau"), 2);
+  EXPECT_EQ(page_of(out, "a1"), 2);
+}
+
 TEST(LetterBlocks, ClosingFormulaFollowsTheSignatureToTheNextPage) {
   doc::Document d;
   d.blocks.push_back(lines_paragraph("f", 22));

@@ -100,7 +100,8 @@ TEST(Notice, CapsLeftOutAreNotPrintedAndProportionalPolicyIsExplained) {
   EXPECT_THAT(text, HasSubstr("- le montant demandé\nUne subvention supérieure"));
   EXPECT_THAT(text, Not(HasSubstr("par stagiaire")));
   EXPECT_THAT(text, Not(HasSubstr("inférieure à")));
-  EXPECT_THAT(text, HasSubstr("au prorata de ces montants"));
+  EXPECT_THAT(text, HasSubstr("au prorata de leurs montants maximaux"));
+  EXPECT_THAT(text, HasSubstr("Les dossiers sont financés groupe par groupe, le territoire prioritaire d’abord."));
 }
 
 TEST(Notice, CalendarContactAndPlaceDate) {
@@ -112,6 +113,31 @@ TEST(Notice, CalendarContactAndPlaceDate) {
   EXPECT_THAT(text, HasSubstr("Courriel : aap-gen@example.fr\n"));
   EXPECT_THAT(text, Not(HasSubstr("téléphone")));
   EXPECT_THAT(text, HasSubstr("Courriel : aap-gen@example.fr\nFait à Marseille, le 1er décembre 2026\n"));
+}
+
+TEST(Notice, SaysWhereHowAndInWhichFormToApply) {
+  Campaign c = campaign();
+  c.submission.platform = "https://subventions.example.fr/aap-gen-2027";
+  c.submission.postal_address = {"Métropole Aix-Marseille-Provence", "Direction Emploi-Insertion", "Le Pharo",
+                                 "58 boulevard Charles Livon", "13007 Marseille"};
+  c.submission.format = "le formulaire signé et ses pièces, en fichiers PDF";
+  std::string text = notice_text(c);
+  EXPECT_THAT(text, HasSubstr("Dépôt des dossiers\nLes dossiers sont déposés au plus tard le 31 janvier 2027 sur la "
+                              "plateforme en ligne https://subventions.example.fr/aap-gen-2027, ou adressés par voie "
+                              "postale à : Métropole Aix-Marseille-Provence, Direction Emploi-Insertion, Le Pharo, 58 "
+                              "boulevard Charles Livon, 13007 Marseille.\n"
+                              "Forme du dossier : le formulaire signé et ses pièces, en fichiers PDF.\n"));
+  c.submission.platform.reset();
+  text = notice_text(c);
+  EXPECT_THAT(text, HasSubstr("Les dossiers sont adressés au plus tard le 31 janvier 2027 par voie postale à : "
+                              "Métropole Aix-Marseille-Provence, Direction"));
+  EXPECT_THAT(text, Not(HasSubstr("plateforme")));
+}
+
+TEST(Notice, HowToApplyLeftOutPrintsBlanksToFill) {
+  const std::string text = notice_text(campaign());
+  EXPECT_THAT(text, HasSubstr("Les dossiers sont déposés au plus tard le 31 janvier 2027 sur la plateforme …… ou "
+                              "adressés par voie postale à : …… (à compléter).\nForme du dossier : …….\n"));
 }
 
 TEST(Notice, MetadataNameTheCampaign) {
