@@ -169,6 +169,12 @@ class Breaker {
 
   std::vector<Candidate> candidates(const Word& word, bool use_dictionary) const {
     const std::string text = word.joined();
+    // A web or e-mail address is typed as printed: a hyphen added at a line end, or a break at one of its
+    // own hyphens, would send the reader elsewhere. It moves whole (cut only when wider than a line).
+    if (text.find("://") != std::string::npos || text.find("www.") != std::string::npos ||
+        text.find('@') != std::string::npos) {
+      return {};
+    }
     struct Cp {
       char32_t c;
       std::size_t begin, end;

@@ -218,6 +218,7 @@ enum Abbreviate { kNone = 0, kName = 1, kCivility = 2, kFirstName = 3 };
 struct Parts {
   std::vector<Line> before_name;  // the addressee (and the role on its own line)
   std::vector<Line> after_name;   // complements, street, locality
+  std::vector<std::string> abbreviated;  // what the level abbreviated, for the mailing list's remark
 };
 
 Parts lay_out_parts(const Association& a, int level) {
@@ -227,10 +228,12 @@ Parts lay_out_parts(const Association& a, int level) {
     for (const std::string& t : texts) to.push_back({t, part});
   };
   const std::string civility = level >= kCivility ? short_civility(squeeze(r.civility)) : squeeze(r.civility);
+  if (civility != squeeze(r.civility)) parts.abbreviated.push_back("civilité abrégée");
   const std::string first = squeeze(r.first_name);
   std::string person = join({civility, first, squeeze(r.last_name)});
   if (level >= kFirstName && length(person) > kMaxChars && !first.empty()) {
     person = join({civility, text::encode_utf8(decode(first).substr(0, 1)) + ".", squeeze(r.last_name)});
+    parts.abbreviated.push_back("prénom réduit à l’initiale");
   }
   const std::string role = squeeze(r.role);
   const std::string addressee = role.empty() ? person : person + ", " + role;
@@ -256,7 +259,10 @@ Parts lay_out_parts(const Association& a, int level) {
   for (std::size_t i = 0; i < address.size(); ++i) {
     std::string s = address[i];
     // A street line is sorted by machines as a whole: abbreviate before wrapping it.
-    if (length(s) > kMaxChars) s = abbreviate(s, street_abbreviations());
+    if (length(s) > kMaxChars) {
+      s = abbreviate(s, street_abbreviations());
+      parts.abbreviated.push_back("voie abrégée (bd, av…)");
+    }
     add(parts.after_name, wrap(s), i == street ? Part::street : Part::complement);
   }
   parts.after_name.push_back({locality_line(a.address), Part::locality});
@@ -349,13 +355,19 @@ AddressBlock address_block(const Association& association) {
   for (int level = kNone; level <= kFirstName; ++level) {
     parts = lay_out_parts(association, level);
     lines = assemble(parts, wrap(name_at(association.name, level)));
-    if (lines.size() <= kMaxLines) break;
+    if (lines.size() <= kMaxLines) {
+      if (name_at(association.name, level) != squeeze(association.name)) {
+        parts.abbreviated.push_back("« Asso. » pour « Association »");
+      }
+      break;
+    }
     // The association's own short name, before the addressee's civility and first name are abbreviated.
     if (level == kName && has_short) {
       const std::vector<std::string> short_lines = wrap(name_at(*association.short_name, level));
       std::vector<Line> with_short = assemble(parts, short_lines);
       if (with_short.size() <= kMaxLines) {
         block.lines = texts_by_role(with_short);
+        block.shortened = parts.abbreviated;
         block.shortened.push_back("nom court de l’association");
         return block;
       }
@@ -376,9 +388,11 @@ AddressBlock address_block(const Association& association) {
     const std::size_t others = parts.before_name.size() + parts.after_name.size();
     const std::size_t room = others < kMaxLines ? std::max<std::size_t>(kMaxLines - others, 1) : 1;
     lines = assemble(parts, cut_name(source, room));
+    block.shortened = parts.abbreviated;
     block.shortened.push_back(has_short ? "nom court de l’association" : "nom de l’association coupé");
     if (has_short && count_part(lines, Part::name) < wrap(source).size()) block.shortened.back() += " et coupé";
   }
+  if (block.shortened.empty()) block.shortened = parts.abbreviated;
   // Only when the addressee, the complements, the street and the locality alone exceed six lines.
   if (lines.size() > kMaxLines && count_part(lines, Part::role) > 0) {
     while (lines.size() > kMaxLines && drop(lines, Part::role, true)) {}

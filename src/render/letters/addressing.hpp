@@ -13,9 +13,11 @@ namespace aap::letters {
 /// The recipient's address block for the window envelope, and what had to be shortened to fit it.
 struct AddressBlock {
   std::vector<std::string> lines;
-  /// What the block leaves out or shortens, in French, for the mailing list's remark column:
-  /// "nom court de l’association", "nom de l’association coupé", "fonction du destinataire omise",
-  /// "complément d’adresse omis", "nom de l’association omis", "adresse incomplète". Empty when whole.
+  /// What the block abbreviates, leaves out or shortens, in French, for the mailing list's remark column:
+  /// "« Asso. » pour « Association »", "civilité abrégée", "prénom réduit à l’initiale", "voie abrégée
+  /// (bd, av…)", "nom court de l’association", "nom de l’association coupé", "fonction du destinataire
+  /// omise", "complément d’adresse omis", "nom de l’association omis", "adresse incomplète". Empty when
+  /// the block prints everything as the dossier writes it.
   std::vector<std::string> shortened;
   /// False when the addressee or the street alone exceed the window: the block cannot be printed whole.
   bool complete = true;

@@ -17,8 +17,8 @@ std::string count_of(int n, const char* singular, const char* plural) {
 std::string label_reason(const Campaign& campaign, const Training& t) {
   const std::string deadline = fr::date(campaign.calendar.deadline);
   if (!t.gen_label) {
-    return "la formation ne bénéficie d’aucun label Grande École du Numérique, alors qu’un label en cours de "
-           "validité au " + deadline + ", date limite de dépôt des dossiers, est requis";
+    return "la formation ne bénéficie d’aucun label, alors qu’un label valable au " + deadline +
+           ", date limite de dépôt des dossiers, est requis";
   }
   return "le label Grande École du Numérique de la formation (n° " + t.gen_label->number +
          ") n’était valable que jusqu’au " + fr::date(t.gen_label->valid_until) +

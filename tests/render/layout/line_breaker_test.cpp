@@ -72,6 +72,14 @@ TEST(LineBreaker, WithoutDictionaryTheLongWordMovesWhole) {
   EXPECT_EQ(texts(lines(plain("ab internationalisation"), 20)), (Texts{"ab", "internationalisation"}));
 }
 
+TEST(LineBreaker, WebAndEmailAddressesAreNeverHyphenated) {
+  const Hyphenator* fr = &Hyphenator::french();
+  EXPECT_EQ(texts(lines(plain("ab https://subventions.example.fr/aap-gen"), 40, doc::Align::left, fr)),
+            (Texts{"ab", "https://subventions.example.fr/aap-gen"}));
+  EXPECT_EQ(texts(lines(plain("ab contact@subventions-numeriques.fr"), 34, doc::Align::left, fr)),
+            (Texts{"ab", "contact@subventions-numeriques.fr"}));
+}
+
 TEST(LineBreaker, TightLineDoesNotHyphenate) {
   // Two characters of room: the line is not loose, the word moves whole.
   EXPECT_EQ(texts(lines(plain("abcdefghijklm conventionnement"), 16, doc::Align::left, &Hyphenator::french())),

@@ -89,6 +89,8 @@ TEST(PostalAddress, AbbreviatesOnlyAsMuchAsNeeded) {
   Association a = association("Association pour la Formation et l'Insertion Numérique des Quartiers Nord");
   a.representative = {"Monsieur", "Karim", "Benhaddou", "Président"};
   a.address = {{"Centre social Les Flamants", "23 avenue Alexandre Ansaldi"}, "13014", "Marseille"};
+  EXPECT_EQ(address_block(a).shortened, Lines{"« Asso. » pour « Association »"});
+  EXPECT_TRUE(address_block(association()).shortened.empty());
   EXPECT_EQ(postal_address_lines(a),
             (Lines{"Monsieur Karim Benhaddou, Président", "Asso. pour la Formation et l'Insertion",
                    "Numérique des Quartiers Nord", "Centre social Les Flamants", "23 avenue Alexandre Ansaldi",
@@ -105,8 +107,8 @@ TEST(PostalAddress, WhenTheOtherLinesLeaveNoRoomTheNameIsCutThenTheRoleAndComple
   EXPECT_EQ(block.lines, (Lines{"Mme M. Fabre-Delacroix de Montfort", "Fédération régionale des structures",
                                 "Bâtiment B escalier 4", "128 boulevard de la Libération", "BP 42",
                                 "13002 MARSEILLE"}));
-  EXPECT_EQ(block.shortened, (Lines{"nom de l’association coupé", "fonction du destinataire omise",
-                                    "complément d’adresse omis"}));
+  EXPECT_EQ(block.shortened, (Lines{"civilité abrégée", "prénom réduit à l’initiale", "nom de l’association coupé",
+                                    "fonction du destinataire omise", "complément d’adresse omis"}));
   EXPECT_TRUE(block.complete);
 }
 
@@ -183,6 +185,7 @@ TEST(PostalAddress, LongStreetIsAbbreviatedNotWrapped) {
   a.address.lines = {"128 boulevard du Général de Gaulle Nord"};
   const Lines lines = postal_address_lines(a);
   EXPECT_EQ(lines[2], "128 bd du Général de Gaulle Nord");
+  EXPECT_EQ(address_block(a).shortened, Lines{"voie abrégée (bd, av…)"});
   expect_standard(lines);
 }
 

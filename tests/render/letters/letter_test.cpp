@@ -217,8 +217,8 @@ TEST(Letter, IneligibleListsEveryFailedCriterionWithItsFigures) {
   const std::string text = letter_text(e);
   EXPECT_THAT(text, HasSubstr("il ne satisfait pas aux critères d’éligibilité suivants"));
   EXPECT_THAT(text, HasSubstr("- Label Grande École du Numérique en cours de validité : la formation ne bénéficie "
-                              "d’aucun label Grande École du Numérique, alors qu’un label en cours de validité au 31 "
-                              "janvier 2027, date limite de dépôt des dossiers, est requis.\n- Part de femmes : la "
+                              "d’aucun label, alors qu’un label valable au 31 janvier 2027, date limite de dépôt des "
+                              "dossiers, est requis.\n- Part de femmes : la "
                               "formation accueille 5 femmes sur 14 stagiaires (35,71 %), alors que la part des femmes "
                               "doit atteindre au moins 30 %.\n"));
   EXPECT_THAT(text, Not(HasSubstr("constaté aucun label")));
