@@ -283,9 +283,15 @@ bool is_function_word(const std::string& word) {
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
-// The name in at most `lines` lines, cut after a whole word (never after « de », « et »…).
+// The name in at most `lines` lines, cut after a whole word (never after « de », « et »…); a first word
+// longer than the room keeps its first lines (split with a hyphen, as wrap does): a name never vanishes.
 std::vector<std::string> cut_name(const std::string& name, std::size_t lines) {
   std::vector<std::string> words = split_words(name);
+  if (!words.empty() && wrap(words.front()).size() > lines) {
+    std::vector<std::string> first = wrap(words.front());
+    first.resize(lines);
+    return first;
+  }
   while (!words.empty()) {
     const std::vector<std::string> wrapped = wrap(join(words));
     if (wrapped.size() <= lines) {

@@ -3,6 +3,7 @@
 #include "render/letters/ineligibility_reasons.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "text/french.hpp"
 
@@ -10,7 +11,7 @@ namespace aap::letters {
 
 namespace {
 
-std::string count_of(int n, const char* singular, const char* plural) {
+std::string count_of(std::int64_t n, const char* singular, const char* plural) {
   return n == 0 ? std::string("aucun ") + singular : fr::integer(n) + " " + (n > 1 ? plural : singular);
 }
 

@@ -180,6 +180,16 @@ TEST(PostalAddress, NoPunctuationFromTheStreetOnWhereverItLands) {
                           "13002 MARSEILLE"}));
 }
 
+TEST(PostalAddress, ANameOfOneHugeWordKeepsItsFirstLinesNeverVanishes) {
+  Association a = association(std::string(300, 'W'));
+  a.address.lines = {"Chez Mme Durand", "Bâtiment C", "5 rue Saint-Ferréol"};
+  const AddressBlock block = address_block(a);
+  expect_standard(block.lines);
+  EXPECT_EQ(block.lines[1], std::string(37, 'W') + "-");
+  EXPECT_EQ(block.lines[2], "Chez Mme Durand");
+  EXPECT_EQ(block.shortened, Lines{"nom de l’association coupé"});
+}
+
 TEST(PostalAddress, LongStreetIsAbbreviatedNotWrapped) {
   Association a = association();
   a.address.lines = {"128 boulevard du Général de Gaulle Nord"};
