@@ -201,7 +201,12 @@ TEST(PdfConformance, TheTaggedTextIsThePageTextInReadingOrder) {
     EXPECT_EQ(words(tagged), words(content)) << name << "\n" << r.out.substr(0, 3000);
     // Word breaks are spaces in the text, not only gaps on the page: justified lines, and line ends.
     // Without them a justified line reads as one long word.
-    for (const std::string& w : words(tagged)) EXPECT_LE(w.size(), 45U) << name << ": " << w;
+    // A web address is one long word of its own (the notice's « Dépôt des dossiers »).
+    for (const std::string& w : words(tagged)) {
+      if (w.find("://") == std::string::npos) {
+        EXPECT_LE(w.size(), 45U) << name << ": " << w;
+      }
+    }
   }
   // The letter's parts in the order it is read: the letterhead, the date, the address, the object, the
   // body, the signature.
