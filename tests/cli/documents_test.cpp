@@ -19,18 +19,7 @@ using test::TempDir;
 
 const fs::path kRoot = AAP_SOURCE_DIR;
 
-/// One run of the fixtures shared by the tests of this file (a run takes a few seconds).
-const fs::path& fixture_output() {
-  static TempDir dir;
-  static const bool ran = [] {
-    const auto r = run_aap({"run", "--quiet", "--out", (dir / "out").string()}, kRoot);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return true;
-  }();
-  (void)ran;
-  static const fs::path out = dir / "out";
-  return out;
-}
+const fs::path& fixture_output() { return test::fixture_run_output(); }
 
 std::string pdftotext(const fs::path& pdf, const std::vector<std::string>& extra = {}) {
   std::vector<std::string> argv{"/usr/bin/pdftotext", "-enc", "UTF-8"};

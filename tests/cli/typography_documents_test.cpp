@@ -23,17 +23,7 @@ using test::TempDir;
 
 const fs::path kRoot = AAP_SOURCE_DIR;
 
-const fs::path& fixture_output() {
-  static TempDir dir;
-  static const bool ran = [] {
-    const auto r = run_aap({"run", "--quiet", "--out", (dir / "out").string()}, kRoot);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return true;
-  }();
-  (void)ran;
-  static const fs::path out = dir / "out";
-  return out;
-}
+const fs::path& fixture_output() { return test::fixture_run_output(); }
 
 // -raw keeps the hyphens at line ends (the default mode joins hyphenated words back); -layout keeps each
 // printed line whole.

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -71,6 +73,18 @@ std::vector<std::pair<std::string, std::string>> snapshot(const fs::path& dir) {
     if (e.is_regular_file()) files.emplace_back(fs::relative(e.path(), dir).generic_string(), slurp(e.path()));
   std::sort(files.begin(), files.end());
   return files;
+}
+
+const std::filesystem::path& fixture_run_output() {
+  static TempDir dir;
+  static const std::filesystem::path out = dir / "out";
+  static const bool ran = [] {
+    const auto r = run_aap({"run", "--quiet", "--out", out.string()}, AAP_SOURCE_DIR);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return true;
+  }();
+  (void)ran;
+  return out;
 }
 
 }  // namespace aap::test

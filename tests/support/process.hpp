@@ -37,6 +37,10 @@ class TempDir {
 
 std::string slurp(const std::filesystem::path& file);
 
+/// The output folder of one `aap run --quiet` on the shipped fixtures, made once per test process and
+/// shared by its tests (a run takes a few seconds); a failed run fails the test that asked first.
+const std::filesystem::path& fixture_run_output();
+
 /// Every regular file below `dir` with its content, keyed by relative path: to compare folders.
 std::vector<std::pair<std::string, std::string>> snapshot(const std::filesystem::path& dir);
 
