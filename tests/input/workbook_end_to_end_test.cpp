@@ -12,6 +12,7 @@
 
 #include "input/sha256.hpp"
 #include "support/process.hpp"
+#include "support/special_files.hpp"
 
 namespace aap {
 namespace {
@@ -204,7 +205,10 @@ TEST_F(WorkbookEndToEnd, AMillionEmptyRowsAreSkippedWithBoundedMemory) {
   EXPECT_EQ(slurp(out / "out/evaluation.json"), json_evaluation());
   const auto at = r.err.rfind("maxrss=");
   ASSERT_NE(at, std::string::npos) << r.err;
-  EXPECT_LT(std::stol(r.err.substr(at + 7)), 300 * 1024) << "kilo-octets";
+  // Some 90 Mo in the normal build; over 600 Mo under AddressSanitizer, whose quarantine keeps what is freed.
+  if (test::kResidentMemoryIsTheProgramsOwn) {
+    EXPECT_LT(std::stol(r.err.substr(at + 7)), 300 * 1024) << "kilo-octets";
+  }
 }
 
 TEST_F(WorkbookEndToEnd, ACellOf32767CharactersIsRefusedByItsField) {
