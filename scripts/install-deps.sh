@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   # build
   build-essential cmake pkg-config
-  # libraries (SPEC: the chosen stack)
+  # libraries (the chosen stack)
   libboost-program-options-dev nlohmann-json3-dev libkainjow-mustache-dev libmd4c-dev
   libpodofo-dev libxlsxwriter-dev libzip-dev libhyphen-dev hyphen-fr zlib1g-dev libssl-dev
   # dossiers read from the instructors' .xlsx/.ods workbooks (LibreOffice's import library, API 0.17)

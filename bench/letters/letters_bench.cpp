@@ -55,7 +55,7 @@ int run(int argc, char** argv) {
   }
   aap::Diagnostics diags;
   const auto campaign = aap::read_campaign(argc > 2 ? argv[2] : "fixtures/campaign.json", diags);
-  const auto communes = aap::CommuneTable::load("data/communes-metropole.csv", diags);
+  const auto communes = aap::load_communes("data/communes-metropole.csv", diags);
   aap::DossierLoad load = aap::read_dossiers({argv[1]});
   if (!campaign || !communes || !load.diagnostics.empty()) {
     std::fprintf(stderr, "letters_bench : entrées invalides (%zu problèmes)\n",

@@ -1,4 +1,4 @@
-// Caps, priority order and the sharing of the envelope (SPEC §5).
+// Caps, priority order and the sharing of the envelope.
 #include "allocation/allocation.hpp"
 
 #include <algorithm>
@@ -30,7 +30,7 @@ void allocate_priority(const AllocationRules& rules, Money envelope,
   for (DossierEvaluation& e : eligible) {
     const Money cap = *e.cap;
     Money grant = floor_to_unit(std::min(cap, left), rules.rounding);
-    // A partial grant too small to be useful is refused; a small cap granted in full is not (SPEC §5).
+    // A partial grant too small to be useful is refused; a small cap granted in full is not.
     if (grant < cap && rules.min_grant && grant < *rules.min_grant) grant = Money();
     e.grant = grant;
     e.available = left;
@@ -135,7 +135,7 @@ void rank(const AllocationRules& rules, std::vector<DossierEvaluation>& dossiers
   auto ineligible = std::stable_partition(dossiers.begin(), dossiers.end(),
                                           [](const DossierEvaluation& e) { return e.eligible; });
   std::sort(dossiers.begin(), ineligible, comes_first);
-  // The ineligible by id, then the inadmissible by id (SPEC §6).
+  // The ineligible by id, then the inadmissible by id.
   std::sort(ineligible, dossiers.end(), [](const DossierEvaluation& a, const DossierEvaluation& b) {
     if (a.admissible != b.admissible) return a.admissible;
     return a.dossier->id < b.dossier->id;

@@ -1,11 +1,11 @@
-// Caps, priority order and the sharing of the envelope (SPEC §5). Integer cents throughout.
+// Caps, priority order and the sharing of the envelope. Integer cents throughout.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
-#include "input/communes.hpp"
+#include "model/commune.hpp"
 #include "model/campaign.hpp"
 #include "model/dossier.hpp"
 #include "model/evaluation.hpp"
@@ -25,7 +25,7 @@ bool comes_first(const DossierEvaluation& a, const DossierEvaluation& b);
 void rank(const AllocationRules& rules, std::vector<DossierEvaluation>& dossiers);
 
 /// Shares `envelope` between the ranked eligible dossiers with the campaign's policy, and sets each
-/// grant, decision, shortfall and available amount (SPEC §5). Ineligible dossiers get 0. Returns the amount allocated (never above envelope).
+/// grant, decision, shortfall and available amount. Ineligible dossiers get 0. Returns the amount allocated (never above envelope).
 Money allocate(const AllocationRules& rules, Money envelope, std::span<DossierEvaluation> ranked);
 
 /// The whole evaluation of a run: criteria of every dossier, rank, caps, grants.

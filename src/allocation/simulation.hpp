@@ -39,7 +39,7 @@ struct Simulation {
   std::size_t eligible = 0;
   std::size_t eligible_tier1 = 0;
   std::size_t eligible_tier2 = 0;
-  std::size_t inadmissible = 0;  // received after the deadline: never in the allocation (SPEC §3.5)
+  std::size_t inadmissible = 0;  // received after the deadline: never in the allocation
   Money tier1_caps;  // the least envelope that funds every tier-1 cap
   Money all_caps;    // the least envelope that funds every eligible cap
   std::vector<EnvelopeOutcome> outcomes;  // one per envelope, in the order given

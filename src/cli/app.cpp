@@ -1,4 +1,4 @@
-// The command line: read, validate, evaluate, then check, explain or write (SPEC §2).
+// The command line: read, validate, evaluate, then check, explain or write.
 #include "cli/app.hpp"
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include "cli/simulate.hpp"
 #include "cli/verify.hpp"
 #include "input/campaign_reader.hpp"
+#include "input/communes.hpp"
 #include "input/dossier_reader.hpp"
 #include "output/out_folder.hpp"
 #include "render/json/manifest.hpp"
@@ -68,7 +69,7 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   std::string campaign_sha256;  // of the bytes parsed, for the manifest
   std::string communes_sha256;
   auto campaign = read_campaign(o.campaign, diags, &campaign_sha256);
-  auto communes = CommuneTable::load(o.communes, diags, &communes_sha256);
+  auto communes = load_communes(o.communes, diags, &communes_sha256);
   DossierLoad load = read_dossiers(o.dossiers, o.sessions);
   read_count = load.dossiers.size() + load.invalid.size();
   // Even with --quiet: a dossier left in a subfolder is a dossier missing from the run.
@@ -245,7 +246,7 @@ int explain(const Run& run, const std::string& id) {
   return kOk;
 }
 
-// SPEC §3.1: the letters notify the council's decision, so they cannot be dated before its session.
+// The letters notify the council's decision, so they cannot be dated before its session.
 std::optional<int> refuse_letters_before_the_vote(const Run& run) {
   const Date session = run.campaign.calendar.council_session;
   if (!(run.date < session)) return std::nullopt;
@@ -263,7 +264,7 @@ std::optional<int> refuse_letters_before_the_vote(const Run& run) {
   return kInvalidInput;
 }
 
-// The inputs that --out must stay clear of (SPEC §7: never write into an input folder).
+// The inputs that --out must stay clear of (never write into an input folder).
 std::vector<InputPlace> input_places(const Options& o) {
   std::vector<InputPlace> places;
   for (const fs::path& d : o.dossiers) {

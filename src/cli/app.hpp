@@ -1,4 +1,4 @@
-// The command line: subcommands, options, exit codes (SPEC §2).
+// The command line: subcommands, options, exit codes.
 #pragma once
 
 namespace aap::cli {

@@ -26,7 +26,7 @@ constexpr const char* kLettersFolder = "courriers/";
 constexpr const char* kPrintBatch = "courriers/courriers-a-imprimer.pdf";
 
 void write_notice(const Run& run, OutputDir& out) {
-  // SPEC §3.1: the notice is dated and signed the day it is published, whatever the run's date.
+  // The notice is dated and signed the day it is published, whatever the run's date.
   out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign,
                                                                  run.campaign.calendar.published_on)));
 }
@@ -91,7 +91,7 @@ void write_letters(const Run& run, OutputDir& out) {
 
 // The same document model gives the PDF and the editable ODT, so that both carry the same text.
 void write_deliberation(const Run& run, OutputDir& out) {
-  // SPEC §3.1: the deliberation is the act of the council's session, whatever the run's date.
+  // The deliberation is the act of the council's session, whatever the run's date.
   const Date session = run.campaign.calendar.council_session;
   const doc::Document d = deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, session);
   const std::string pdf = render::render_pdf(d);

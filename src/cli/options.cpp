@@ -1,4 +1,4 @@
-// The command line, with Boost.Program_options: a subcommand, then the common options (SPEC §2).
+// The command line, with Boost.Program_options: a subcommand, then the common options.
 #include "build_paths.hpp"
 #include "cli/options.hpp"
 

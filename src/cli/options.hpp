@@ -1,4 +1,4 @@
-// The parsed command line (SPEC §2).
+// The parsed command line.
 #pragma once
 
 #include <filesystem>

@@ -9,9 +9,9 @@
 
 #include "cli/options.hpp"
 #include "consistency/grant_ledger.hpp"
-#include "input/communes.hpp"
 #include "input/input_file.hpp"
 #include "model/campaign.hpp"
+#include "model/commune.hpp"
 #include "model/date.hpp"
 #include "model/diagnostic.hpp"
 #include "model/dossier.hpp"
@@ -41,7 +41,7 @@ struct Run {
 /// `aap`, also used by `verify` to regenerate into a private folder). Returns the exit code.
 int dispatch(Run& run);
 
-/// A family of documents (SPEC §2: notice, letters, annexes, deliberation).
+/// A family of documents (notice, letters, annexes, deliberation).
 struct Family {
   std::string command;                           // "letters"
   std::function<bool(const std::string&)> owns;  // whether a relative output path is one of its files

@@ -1,4 +1,4 @@
-// Reads and checks the campaign file (SPEC §3.1): checked before the first dossier, so that a wrong
+// Reads and checks the campaign file: checked before the first dossier, so that a wrong
 // threshold or weight stops the run instead of skewing every decision.
 #include "input/campaign_reader.hpp"
 
@@ -7,13 +7,13 @@
 #include <string_view>
 
 #include "input/actes_number.hpp"
-#include "input/communes.hpp"
 #include "input/email_address.hpp"
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
 #include "input/json_parse.hpp"
+#include "model/territory.hpp"
 #include "text/utf8.hpp"
 
 namespace aap {
@@ -91,7 +91,7 @@ Authority read_authority(ObjectReader r) {
   return out;
 }
 
-// SPEC §3.1: published_on < deadline < council_session ≤ documents_date. Each date is checked against the
+// published_on < deadline < council_session ≤ documents_date. Each date is checked against the
 // one before it that was given, and the message names both fields with their dates.
 void check_calendar_order(ObjectReader& r, const std::optional<Date>& published, const std::optional<Date>& deadline,
                           const std::optional<Date>& council, const std::optional<Date>& documents) {
@@ -150,8 +150,7 @@ Criteria read_criteria(ObjectReader r) {
       out.priority_territory = *t;
     } else {
       r.report().error(r.field("priority_territory"),
-                       in_guillemets(*t) + " n’est pas un territoire connu (marseille-provence, pays-d-aix, pays-salonais, "
-                                    "pays-d-aubagne-et-de-l-etoile, istres-ouest-provence, pays-de-martigues)");
+                       in_guillemets(*t) + " n’est pas un territoire connu (" + territory_keys_listed() + ")");
     }
   }
   r.reject_unknown();

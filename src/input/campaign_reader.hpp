@@ -1,4 +1,4 @@
-// Reads and validates the campaign file (SPEC §3.1).
+// Reads and validates the campaign file.
 #pragma once
 
 #include <filesystem>

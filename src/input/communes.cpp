@@ -1,32 +1,17 @@
-// The Métropole's communes read from `insee_code;name;territory` (SPEC §3.3).
+// The Métropole's communes read from `insee_code;name;territory`.
 #include "input/communes.hpp"
 
-#include <array>
 #include <sstream>
 
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"
 #include "input/json_fields.hpp"
+#include "model/territory.hpp"
 #include "text/utf8.hpp"
 
 namespace aap {
 
 namespace {
-
-constexpr std::array<std::string_view, 6> kTerritories = {
-    "marseille-provence",           "pays-d-aix",           "pays-salonais",
-    "pays-d-aubagne-et-de-l-etoile", "istres-ouest-provence", "pays-de-martigues"};
-
-constexpr std::string_view kMarseille = "13055";
-
-std::string known_territories() {
-  std::string out;
-  for (const auto key : kTerritories) {
-    if (!out.empty()) out += ", ";
-    out += key;
-  }
-  return out;
-}
 
 /// A field as a spreadsheet may save it: surrounding quotes removed, doubled quotes undone.
 std::string unquote(std::string_view field) {
@@ -57,15 +42,7 @@ std::vector<std::string> split_semicolons(std::string_view line) {
 
 }  // namespace
 
-bool is_known_territory(std::string_view key) {
-  for (const auto k : kTerritories) {
-    if (k == key) return true;
-  }
-  return false;
-}
-
-std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file, Diagnostics& diags,
-                                                std::string* sha256) {
+std::optional<CommuneTable> load_communes(const std::filesystem::path& file, Diagnostics& diags, std::string* sha256) {
   const std::string name = file.string();
   input::InputFile read = input::read_input_file(file, input::kMaxCommunesBytes, input::kCommunesLimitScope);
   if (!read.ok()) {
@@ -127,7 +104,7 @@ std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file
     if (!is_known_territory(c.territory)) {
       diags.push_back(Diagnostic{name, number, "territory",
                                  input::in_guillemets(c.territory) + " n’est pas un territoire connu (" +
-                                     known_territories() + ")"});
+                                     territory_keys_listed() + ")"});
       ok = false;
     }
     if (ok) rows.push_back(std::move(c));
@@ -137,30 +114,7 @@ std::optional<CommuneTable> CommuneTable::load(const std::filesystem::path& file
     return std::nullopt;
   }
   if (diags.size() != before) return std::nullopt;
-  return from_rows(std::move(rows));
-}
-
-CommuneTable CommuneTable::from_rows(std::vector<Commune> rows) {
-  CommuneTable table;
-  for (auto& row : rows) {
-    std::string code = row.insee_code;
-    table.by_code_.emplace(std::move(code), std::move(row));
-  }
-  return table;
-}
-
-const Commune* CommuneTable::find(std::string_view insee_code) const {
-  if (const auto it = by_code_.find(std::string(insee_code)); it != by_code_.end()) return &it->second;
-  // Marseille's sixteen arrondissements have their own INSEE codes (13201–13216), but the commune, and so
-  // the territory, is Marseille's.
-  if (insee_code.size() == 5 && insee_code.substr(0, 3) == "132") {
-    const int n = (insee_code[3] - '0') * 10 + (insee_code[4] - '0');
-    if (insee_code[3] >= '0' && insee_code[3] <= '9' && insee_code[4] >= '0' && insee_code[4] <= '9' && n >= 1 &&
-        n <= 16) {
-      if (const auto it = by_code_.find(std::string(kMarseille)); it != by_code_.end()) return &it->second;
-    }
-  }
-  return nullptr;
+  return CommuneTable::from_rows(std::move(rows));
 }
 
 }  // namespace aap

@@ -32,7 +32,7 @@ struct Column {
   bool may_be_absent = false;
 };
 
-// The JSON field paths of SPEC §3.2, in its order.
+// The JSON field paths of a dossier, in the order of its JSON file.
 constexpr Column kDossierColumns[] = {
     {"id", Kind::text},
     {"received_on", Kind::date},

@@ -1,6 +1,6 @@
 // Dossiers from a spreadsheet (issue 6): `dossiers.csv`, one row per dossier with the JSON field paths of
-// SPEC §3.2 as column names, and `sessions.csv`, one row per session naming its dossier's id. Every rule
-// of SPEC §3.4 is the JSON reader's own (check_dossier), so both formats give the same dossiers.
+// a JSON dossier as column names, and `sessions.csv`, one row per session naming its dossier's id. Every rule
+// of a dossier is the JSON reader's own (check_dossier), so both formats give the same dossiers.
 #pragma once
 
 #include <filesystem>

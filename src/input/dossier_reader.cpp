@@ -1,4 +1,4 @@
-// Reads dossiers (SPEC §3.2) and checks every rule of SPEC §3.4, reporting all problems, not the first.
+// Reads dossiers and checks every rule a dossier must follow, reporting all problems, not the first.
 #include "input/dossier_reader.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Reads and validates dossiers (SPEC §3.2, §3.4): one object per file or an array of them.
+// Reads and validates dossiers: one object per file or an array of them.
 #pragma once
 
 #include <filesystem>
@@ -58,8 +58,8 @@ void parse_dossiers(std::string_view text, const std::string& display_name, Doss
 DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
                           const std::optional<std::filesystem::path>& sessions_file);
 
-/// The dossier `value` (a JSON object shaped as SPEC §3.2, its fields named from `prefix`), checked against
-/// every rule of SPEC §3.4, each problem added to `report`; its id is recorded in `load.id_sources` as met
+/// The dossier `value` (a JSON object shaped as a dossier file, its fields named from `prefix`), checked against
+/// every rule of a dossier, each problem added to `report`; its id is recorded in `load.id_sources` as met
 /// at `where`, and refused when already met. The one validation of every reader, JSON or CSV, so that a
 /// dossier is the same, and refused for the same reasons, whatever the format it came in.
 Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, const std::string& where,

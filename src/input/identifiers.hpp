@@ -1,4 +1,4 @@
-// The shapes of the identifiers found in the inputs (SPEC §3.4): dossier ids, SIRET, INSEE, postal and QPV codes.
+// The shapes of the identifiers found in the inputs: dossier ids, SIRET, INSEE, postal and QPV codes.
 #pragma once
 
 #include <optional>

@@ -21,7 +21,7 @@ namespace aap::input {
 
 using Json = nlohmann::json;
 
-/// SPEC §3.4: at most 300 characters per text field, 5 000 for the instructors' notes.
+/// At most 300 characters per text field, 5 000 for the instructors' notes.
 inline constexpr std::size_t kMaxTextLength = 300;
 inline constexpr std::size_t kMaxNotesLength = 5000;
 /// Counts (trainees, thresholds, weights) above this are typing mistakes; the bound also keeps every
@@ -67,7 +67,7 @@ enum class Presence {
 };
 
 /// One JSON object at `path`, read member by member. Every member asked for is known; `reject_unknown`
-/// then reports the others, so that a typo never passes silently (SPEC §3).
+/// then reports the others, so that a typo never passes silently.
 class ObjectReader {
  public:
   ObjectReader(const Json& object, std::string path, Report& report)

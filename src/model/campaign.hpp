@@ -1,4 +1,4 @@
-// The campaign: the authority, the envelope, the calendar, the criteria and the allocation rules (SPEC §3.1).
+// The campaign: the authority, the envelope, the calendar, the criteria and the allocation rules.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// A dossier as the instructors recorded it (SPEC §3.2): the association, the training, its sessions, the budget.
+// A dossier as the instructors recorded it: the association, the training, its sessions, the budget.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// The result of a run: each dossier's criteria, score, tier, rank, cap, grant and decision (SPEC §4–6).
+// The result of a run: each dossier's criteria, score, tier, rank, cap, grant and decision.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +17,7 @@ enum class Decision { ineligible, funded, partially_funded, not_funded, inadmiss
 /// "ineligible", "funded", "partially_funded", "not_funded", "inadmissible" (the codes of evaluation.json).
 const char* decision_code(Decision d);
 
-/// Why an eligible dossier got less than its cap (SPEC §5).
+/// Why an eligible dossier got less than its cap.
 enum class Shortfall {
   envelope_exhausted,  // less than one rounding unit was left: nothing could be granted
   below_min_grant,     // something was left, but less than both the cap and min_grant: nothing granted
@@ -28,7 +28,7 @@ enum class Shortfall {
 /// "envelope_exhausted", "below_min_grant", "balance", "pro_rata" (the codes of evaluation.json).
 const char* shortfall_code(Shortfall s);
 
-/// Sums over every session of a dossier (SPEC §4: T, W, B, Q, P and the rest), in 64 bits: no number of
+/// Sums over every session of a dossier (T, W, B, Q, P and the rest), in 64 bits: no number of
 /// sessions can make them wrap to a negative total that passes every percentage.
 struct Totals {
   std::int64_t trainees = 0;                   // T
@@ -54,7 +54,7 @@ struct DossierEvaluation {
   const Dossier* dossier = nullptr;  // owned by the run's dossier list
   Totals totals;
   std::vector<CriterionResult> criteria;  // the five eligibility codes, then the six scoring codes
-  bool admissible = true;  // received by the deadline (SPEC §3.5); false makes the decision `inadmissible`
+  bool admissible = true;  // received by the deadline; false makes the decision `inadmissible`
   bool eligible = false;
   std::optional<std::string> territory;  // null outside the Métropole
   std::optional<std::string> commune;    // the commune's name when known
@@ -84,7 +84,7 @@ struct Evaluation {
   Money envelope;
   Money allocated;
   Money remaining;
-  /// By rank, then the ineligible ones by id, then the inadmissible ones by id (SPEC §6).
+  /// By rank, then the ineligible ones by id, then the inadmissible ones by id.
   std::vector<DossierEvaluation> dossiers;
   std::vector<InvalidDossier> invalid;
 

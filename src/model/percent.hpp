@@ -1,4 +1,4 @@
-// Exact percentages, held in basis points (hundredths of a percent): "at most two decimals" (SPEC §3).
+// Exact percentages, held in basis points (hundredths of a percent): "at most two decimals".
 #pragma once
 
 #include <compare>

@@ -1,5 +1,5 @@
 // Writes a run's outputs into a temporary folder beside --out and swaps it into place only when
-// everything succeeded (SPEC §7, Atomic): a failed run leaves the previous output folder as it was.
+// everything succeeded (the output is atomic): a failed run leaves the previous output folder as it was.
 #pragma once
 
 #include <filesystem>

@@ -1,9 +1,10 @@
-// The framework's criteria (SPEC §4). Every threshold is compared on integers: "at least 30 %" is
+// The framework's criteria. Every threshold is compared on integers: "at least 30 %" is
 // 100·W ≥ 30·T, so that exactly 30 % passes and 29 of 100 against 29 % is not lost to rounding.
 #include "rules/criteria.hpp"
 
 #include <algorithm>
 
+#include "model/territory.hpp"
 #include "text/french.hpp"
 
 namespace aap {
@@ -45,20 +46,6 @@ Totals totals_of(const Dossier& d) {
   return t;
 }
 
-std::string territory_label(std::string_view key) {
-  static constexpr std::pair<std::string_view, const char*> kLabels[] = {
-      {"marseille-provence", "Marseille Provence"},
-      {"pays-d-aix", "Pays d’Aix"},
-      {"pays-salonais", "Pays salonais"},
-      {"pays-d-aubagne-et-de-l-etoile", "Pays d’Aubagne et de l’Étoile"},
-      {"istres-ouest-provence", "Istres-Ouest Provence"},
-      {"pays-de-martigues", "Pays de Martigues"},
-  };
-  for (const auto& [k, label] : kLabels)
-    if (k == key) return label;
-  return std::string(key);
-}
-
 DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable& communes,
                                     const Dossier& dossier) {
   const Criteria& crit = campaign.criteria;
@@ -70,18 +57,18 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
   e.totals = totals_of(dossier);
   const Totals& t = e.totals;
 
-  // GEN-LABEL: the label is given per training and no new one is granted since 2025 (DOMAIN.md), so
+  // GEN-LABEL: the label is given per training and no new one is granted since 2025, so
   // it must still be valid at the call's deadline.
   {
     const auto& label = training.gen_label;
     const bool passed = label && label->valid_until >= campaign.calendar.deadline;
     std::string observed = label ? label->number + ", valable jusqu’au " + fr::date(label->valid_until)
                                  : std::string("aucun label");
-    e.criteria.push_back(eligibility("GEN-LABEL", "Label Grande École du Numérique en cours de validité",
+    e.criteria.push_back(eligibility(criterion::kGenLabel, "Label Grande École du Numérique en cours de validité",
                                      passed, std::move(observed),
                                      "valable au " + fr::date(campaign.calendar.deadline)));
   }
-  e.criteria.push_back(eligibility("GEN-FREE", "Formation gratuite pour les stagiaires",
+  e.criteria.push_back(eligibility(criterion::kGenFree, "Formation gratuite pour les stagiaires",
                                    training.free_of_charge,
                                    training.free_of_charge ? "gratuite" : "payante", "gratuite"));
   {
@@ -99,10 +86,10 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
       observed += " (" + smallest->label.value_or("session " + std::to_string(index + 1)) + ")";
     }
     e.criteria.push_back(eligibility(
-        "GEN-SESSION-SIZE", "Demandeurs d’emploi peu qualifiés par session", passed, std::move(observed),
+        criterion::kGenSessionSize, "Demandeurs d’emploi peu qualifiés par session", passed, std::move(observed),
         "≥ " + std::to_string(crit.min_low_qualified_job_seekers_per_session) + " par session"));
   }
-  e.criteria.push_back(eligibility("GEN-WOMEN", "Part de femmes",
+  e.criteria.push_back(eligibility(criterion::kGenWomen, "Part de femmes",
                                    crit.min_women_percent.reached_by(t.women, t.trainees),
                                    ratio(t.women, t.trainees), at_least(crit.min_women_percent)));
   {
@@ -113,21 +100,21 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
     }
     std::string observed = commune ? commune->name + " — " + territory_label(commune->territory)
                                    : training.site.city + " (code commune " + training.site.insee_code + "), hors Métropole";
-    e.criteria.push_back(eligibility("CT-METROPOLE", "Site de formation dans la Métropole",
+    e.criteria.push_back(eligibility(criterion::kMetropole, "Site de formation dans la Métropole",
                                      commune != nullptr, std::move(observed),
                                      "commune de la Métropole"));
   }
 
   e.qpv_site = training.site.qpv_code.has_value();
-  e.criteria.push_back(scoring("PRIO-QPV-SITE", "Site implanté en quartier prioritaire (QPV)",
+  e.criteria.push_back(scoring(criterion::kQpvSite, "Site implanté en quartier prioritaire (QPV)",
                                weights.qpv_site, e.qpv_site,
                                e.qpv_site ? "QPV " + *training.site.qpv_code : std::string("hors QPV"),
                                "site en QPV"));
   e.criteria.push_back(scoring(
-      "CT-QPV-RESIDENTS", "Résidents d’un QPV ou d’un quartier de veille active", weights.qpv_residents,
+      criterion::kQpvResidents, "Résidents d’un QPV ou d’un quartier de veille active", weights.qpv_residents,
       crit.qpv_residents_target_percent.reached_by(t.qpv_or_veille_residents, t.trainees),
       ratio(t.qpv_or_veille_residents, t.trainees), at_least(crit.qpv_residents_target_percent)));
-  e.criteria.push_back(scoring("CT-PLIE", "Participants suivis par un PLIE", weights.plie,
+  e.criteria.push_back(scoring(criterion::kPlie, "Participants suivis par un PLIE", weights.plie,
                                crit.significant_plie_percent.reached_by(t.plie_followed, t.trainees),
                                ratio(t.plie_followed, t.trainees),
                                at_least(crit.significant_plie_percent)));
@@ -141,7 +128,7 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
     std::string observed = std::to_string(count) + " sur 3";
     for (std::size_t i = 0; i < names.size(); ++i) observed += (i == 0 ? " (" : ", ") + names[i];
     if (!names.empty()) observed += ")";
-    CriterionResult c = scoring("CT-PARTNERSHIP", "Partenariats (politique de la ville, emploi-insertion, ESR)",
+    CriterionResult c = scoring(criterion::kPartnership, "Partenariats (politique de la ville, emploi-insertion, ESR)",
                                 3 * weights.partnership_each, count > 0, std::move(observed),
                                 std::to_string(weights.partnership_each) + " points par partenariat");
     c.points = count * weights.partnership_each;
@@ -149,12 +136,12 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
   }
   {
     const int employers = static_cast<int>(dossier.employer_partners.size());
-    e.criteria.push_back(scoring("CT-EMPLOYERS", "Entreprises partenaires", weights.employers,
+    e.criteria.push_back(scoring(criterion::kEmployers, "Entreprises partenaires", weights.employers,
                                  employers >= crit.min_employer_partners,
                                  plural(employers, "entreprise", "entreprises"),
                                  "≥ " + std::to_string(crit.min_employer_partners)));
   }
-  e.criteria.push_back(scoring("GEN-LOW-QUALIFICATION", "Stagiaires de niveau bac ou infra",
+  e.criteria.push_back(scoring(criterion::kLowQualification, "Stagiaires de niveau bac ou infra",
                                weights.low_qualification,
                                crit.low_qualification_target_percent.reached_by(t.bac_or_below, t.trainees),
                                ratio(t.bac_or_below, t.trainees),
@@ -163,7 +150,7 @@ DossierEvaluation evaluate_criteria(const Campaign& campaign, const CommuneTable
   e.eligible = std::all_of(e.criteria.begin(), e.criteria.end(),
                            [](const CriterionResult& c) { return !c.eligibility || c.passed; });
   for (const CriterionResult& c : e.criteria) e.score += c.points;
-  // SPEC §3.5: a dossier received after the deadline is irrecevable. Its criteria stay computed for the
+  // A dossier received after the deadline is irrecevable. Its criteria stay computed for the
   // audit, but it is not examined for funding: not eligible, no tier. The deadline day itself is in time.
   e.admissible = !(campaign.calendar.deadline < dossier.received_on);
   if (!e.admissible) e.eligible = false;

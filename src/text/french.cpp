@@ -21,7 +21,7 @@ std::string two_digits(std::int64_t n) {
   return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
 }
 
-// ---- Numbers in words (traditional spelling, DOMAIN.md) ----
+// ---- Numbers in words (traditional spelling, hyphens only below a hundred) ----
 
 constexpr std::array<const char*, 17> kUnits = {
     "zéro", "un",       "deux",     "trois", "quatre", "cinq", "six",  "sept", "huit",
@@ -209,11 +209,11 @@ std::string date(Date d) {
       "janvier", "février", "mars",      "avril",   "mai",      "juin",
       "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
   const std::string day = d.day == 1 ? "1er" : std::to_string(d.day);
-  // Years are never grouped (DOMAIN.md): "2027", not "2 027".
+  // Years are never grouped: "2027", not "2 027".
   return day + " " + kMonths[static_cast<std::size_t>(d.month - 1)] + " " + std::to_string(d.year);
 }
 
-// A no-break space before % (DOMAIN.md: a no-break space before units). With whole ≤ 0 there is no
+// A no-break space before % (a no-break space before units). With whole ≤ 0 there is no
 // ratio to show: an em dash, as in a table cell with nothing to report.
 std::string ratio_percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "—";

@@ -1,5 +1,5 @@
 // French formatting shared by every document: money in figures and in words, dates, percentages.
-// Never depends on the locale (LIBRARIES.md: no fr_FR locale is installed by default).
+// Never depends on the locale (no fr_FR locale is installed by default).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// UTF-8 decoding and the checks every input text field goes through (SPEC §3.4).
+// UTF-8 decoding and the checks every input text field goes through.
 #include "text/utf8.hpp"
 
 #include <cstdint>
@@ -115,7 +115,7 @@ std::optional<std::string> check_text(std::string_view s, std::size_t max_code_p
     if (is_control(cp) && !(newline && allow_newlines)) {
       return "caractère de contrôle " + code_point_name(cp) + " interdit";
     }
-    // PoDoFo 0.9.8 drops such characters without a word (LIBRARIES.md): refuse them before they vanish
+    // PoDoFo 0.9.8 drops such characters without a word: refuse them before they vanish
     // from a letter.
     if (cp > 0xFFFF) {
       return "caractère " + code_point_name(cp) +

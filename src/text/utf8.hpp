@@ -32,7 +32,7 @@ std::string encode_utf8(std::u32string_view text);
 std::optional<std::string> check_text(std::string_view s, std::size_t max_code_points,
                                       bool allow_newlines = false);
 
-/// `s` without a leading UTF-8 byte-order mark (SPEC §3: accepted and ignored).
+/// `s` without a leading UTF-8 byte-order mark (accepted and ignored).
 std::string strip_bom(std::string_view s);
 
 }  // namespace aap::text

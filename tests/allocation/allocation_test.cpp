@@ -1,4 +1,4 @@
-// Caps, priority order and both policies on hand-computed cases (SPEC §5).
+// Caps, priority order and both policies on hand-computed cases.
 #include "allocation/allocation.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-// Why each eligible dossier got less than its cap, and what was left when its turn came (SPEC §5); late
-// dossiers kept out of the allocation (SPEC §3.5).
+// Why each eligible dossier got less than its cap, and what was left when its turn came; late
+// dossiers kept out of the allocation.
 #include "allocation/allocation.hpp"
 
 #include <gtest/gtest.h>

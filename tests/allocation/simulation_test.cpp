@@ -1,4 +1,4 @@
-// The allocation at other envelopes, on hand-computed cases for both policies (SPEC §5).
+// The allocation at other envelopes, on hand-computed cases for both policies.
 #include "allocation/simulation.hpp"
 
 #include <gtest/gtest.h>

@@ -28,7 +28,7 @@ std::string pdftotext(const fs::path& pdf, const std::vector<std::string>& extra
   argv.push_back("-");
   const auto r = run_process(argv);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  // pdftotext prints U+00A0 and U+202F as spaces (LIBRARIES.md): compare on plain spaces, one line.
+  // pdftotext prints U+00A0 and U+202F as spaces: compare on plain spaces, one line.
   std::string text = std::regex_replace(r.out, std::regex("\u00A0|\u202F"), " ");
   return std::regex_replace(text, std::regex("\\s+"), " ");
 }

@@ -1,4 +1,4 @@
-// End-to-end: a dossier received after the deadline is irrecevable (SPEC §3.5), one received on the deadline
+// End-to-end: a dossier received after the deadline is irrecevable, one received on the deadline
 // day is not; the late one is counted apart in every document and command.
 #include "test_paths.hpp"
 #include <gtest/gtest.h>

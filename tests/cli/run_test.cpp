@@ -67,7 +67,7 @@ TEST(RunCommand, WritesEvaluationAndManifestAndPrintsTheSummary) {
   EXPECT_TRUE(leftovers(tmp.path()).empty());
 }
 
-// An independent implementation of SPEC §4–5 (tests/e2e/oracle.py) agrees with every figure.
+// An independent implementation of the criteria and the allocation (tests/e2e/oracle.py) agrees with every figure.
 void expect_oracle_agrees(const fs::path& campaign) {
   TempDir tmp;
   const auto r = run_aap(with_out("run", tmp / "out", {"--campaign", campaign.string()}), kRoot);

@@ -1,4 +1,4 @@
-// End-to-end: each letter gives its own dossier's reason for getting less than its cap (SPEC §5 `shortfall`),
+// End-to-end: each letter gives its own dossier's reason for getting less than its cap (`shortfall`),
 // with its figures, and the deliberation says what happened; read back with pdftotext.
 #include "test_paths.hpp"
 #include <gtest/gtest.h>

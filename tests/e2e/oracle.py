@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of SPEC §4–§5, to cross-check the evaluation.json written by `aap run`.
+"""Independent reference implementation of the criteria and the allocation, to cross-check the evaluation.json written by `aap run`.
 
 Usage:
   oracle.py CAMPAIGN DOSSIERS_DIR COMMUNES_CSV EVALUATION_JSON   compare; exit 1 on any mismatch

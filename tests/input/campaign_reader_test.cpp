@@ -1,4 +1,4 @@
-// Campaign reading and validation (SPEC §3.1): required and optional fields, ranges, exact messages.
+// Campaign reading and validation: required and optional fields, ranges, exact messages.
 #include "input/campaign_reader.hpp"
 
 #include <gmock/gmock.h>

@@ -1,6 +1,7 @@
 // CommuneTable: the `insee_code;name;territory` file, its checks, and Marseille's arrondissements.
-#include "test_paths.hpp"
 #include "input/communes.hpp"
+#include "model/territory.hpp"
+#include "test_paths.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -22,7 +23,7 @@ class Communes : public ::testing::Test {
   void TearDown() override { std::filesystem::remove(file_); }
   std::optional<aap::CommuneTable> load(const std::string& text) {
     std::ofstream(file_, std::ios::binary) << text;
-    return aap::CommuneTable::load(file_, diags_);
+    return aap::load_communes(file_, diags_);
   }
   std::vector<std::string> problems() const {
     std::vector<std::string> out;
@@ -94,7 +95,7 @@ TEST_F(Communes, HeaderIsRequired) {
 }
 
 TEST_F(Communes, MissingFile) {
-  EXPECT_FALSE(aap::CommuneTable::load("nulle/part.csv", diags_).has_value());
+  EXPECT_FALSE(aap::load_communes("nulle/part.csv", diags_).has_value());
   ASSERT_EQ(diags_.size(), 1u);
   EXPECT_EQ(diags_[0].to_string(), "nulle/part.csv: fichier introuvable ou illisible");
 }
@@ -102,7 +103,7 @@ TEST_F(Communes, MissingFile) {
 TEST_F(Communes, TheSharedReferenceFileHoldsNinetyTwoCommunes) {
   const std::filesystem::path shipped = std::filesystem::path(AAP_SOURCE_DIR) / "data" / "communes-metropole.csv";
   ASSERT_TRUE(std::filesystem::exists(shipped)) << shipped << " is missing from the repository";
-  const auto table = aap::CommuneTable::load(shipped, diags_);
+  const auto table = aap::load_communes(shipped, diags_);
   ASSERT_TRUE(table.has_value());
   EXPECT_EQ(table->size(), 92u);
   EXPECT_EQ(table->find("13203")->name, "Marseille");

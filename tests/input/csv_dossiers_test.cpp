@@ -355,7 +355,7 @@ TEST(CsvDossiers, ADossierWithoutSessionIsAnError) {
   EXPECT_EQ(load.invalid.size(), 1u);
 }
 
-// --- the rules of SPEC §3.4, through the CSV ---------------------------------------------------------
+// --- the rules of a dossier, through the CSV -----------------------------------------------------------
 
 TEST(CsvDossiers, AnEmptyRequiredCellNamesItsColumn) {
   EXPECT_EQ(problems([](Row& d, Row&, Row&) { d["association.siret"] = ""; }),

@@ -1,4 +1,4 @@
-// Dossier reading and validation: one test per rule of SPEC §3.4, each asserting the exact message.
+// Dossier reading and validation: one test per rule of a dossier, each asserting the exact message.
 #include "input/dossier_reader.hpp"
 
 #include <gmock/gmock.h>

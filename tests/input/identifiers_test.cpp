@@ -1,4 +1,4 @@
-// Dossier ids, SIRET checksums, INSEE, postal and QPV codes (SPEC §3.4).
+// Dossier ids, SIRET checksums, INSEE, postal and QPV codes.
 #include "input/identifiers.hpp"
 
 #include <gtest/gtest.h>

@@ -141,7 +141,7 @@ TEST(ReadDigest, TheCampaignAndTheCommunesGiveTheHashesOfTheBytesParsed) {
   std::string campaign_sha256;
   std::string communes_sha256;
   ASSERT_TRUE(read_campaign(tmp / "campagne.json", diags, &campaign_sha256).has_value());
-  ASSERT_TRUE(CommuneTable::load(tmp / "communes.csv", diags, &communes_sha256).has_value());
+  ASSERT_TRUE(load_communes(tmp / "communes.csv", diags, &communes_sha256).has_value());
   rewrite(tmp / "campagne.json");
   rewrite(tmp / "communes.csv");
 

@@ -1,5 +1,5 @@
 // `aap run` killed with SIGKILL while it writes: the previous output folder is left exactly as it was,
-// and the next run removes the dead run's temporary folder (SPEC §7, Atomic).
+// and the next run removes the dead run's temporary folder (the output is atomic).
 #include "test_paths.hpp"
 #include <gtest/gtest.h>
 

@@ -207,7 +207,7 @@ TEST(InputLimits, AFifoIsRefusedAsNotARegularFileWithoutWaitingForAWriter) {
   EXPECT_FALSE(without_hanging(campaign, [&] { return read_campaign(campaign, diags); }).has_value());
   const fs::path communes = tmp / "communes.csv";
   ASSERT_EQ(::mkfifo(communes.c_str(), 0600), 0);
-  EXPECT_FALSE(without_hanging(communes, [&] { return CommuneTable::load(communes, diags); }).has_value());
+  EXPECT_FALSE(without_hanging(communes, [&] { return load_communes(communes, diags); }).has_value());
   ASSERT_EQ(diags.size(), 2u);
   EXPECT_EQ(diags[0].to_string(), campaign.string() + ": n’est pas un fichier ordinaire");
   EXPECT_EQ(diags[1].to_string(), communes.string() + ": n’est pas un fichier ordinaire");

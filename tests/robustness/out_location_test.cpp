@@ -1,4 +1,4 @@
-// Nothing is written outside --out, and --out keeps clear of the inputs (SPEC §7, Safe and Atomic).
+// Nothing is written outside --out, and --out keeps clear of the inputs (the output is safe and atomic).
 #include "test_paths.hpp"
 #include <gtest/gtest.h>
 

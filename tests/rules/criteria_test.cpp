@@ -1,4 +1,4 @@
-// Criteria at their boundaries, compared exactly (SPEC §4).
+// Criteria at their boundaries, compared exactly.
 #include "rules/criteria.hpp"
 
 #include <gtest/gtest.h>

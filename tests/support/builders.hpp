@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "input/communes.hpp"
 #include "model/campaign.hpp"
+#include "model/commune.hpp"
 #include "model/dossier.hpp"
 
 namespace aap::test {

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "input/actes_number.hpp"
+#include "model/convention.hpp"
 #include "render/letters/letter.hpp"
 #include "text/utf8.hpp"
 
@@ -110,7 +111,7 @@ std::vector<Diagnostic> actes_notes(const Campaign& campaign) {
 
 std::string actes_subject(const Campaign& campaign, const Evaluation& evaluation) {
   bool conventions = false;
-  for (const DossierEvaluation& e : evaluation.dossiers) conventions |= e.grant > letters::kConventionThreshold;
+  for (const DossierEvaluation& e : evaluation.dossiers) conventions |= e.grant > kConventionThreshold;
   // The deliberation's own Objet (templates/deliberation.mustache), items of this council led by "CT1 - ".
   const std::string objet = "CT1 - " + campaign.title +
                             " : attribution de subventions de fonctionnement aux organismes de formation retenus" +

@@ -6,6 +6,7 @@
 #include <string>
 #include <type_traits>
 
+#include "model/convention.hpp"
 #include "render/letters/addressing.hpp"
 #include "render/letters/campaign_context.hpp"
 #include "render/letters/letter.hpp"
@@ -19,7 +20,7 @@ using tpl::Value;
 
 namespace {
 
-// SPEC §3.1: a deliberation or budget field left out prints as a blank for the legal service to fill.
+// A deliberation or budget field left out prints as a blank for the legal service to fill.
 constexpr const char* kBlank = "……";
 
 std::string or_blank(const std::optional<std::string>& s) { return s && !s->empty() ? *s : kBlank; }
@@ -66,10 +67,10 @@ Value beneficiary(const DossierEvaluation& e) {
       .set("commune", e.commune.value_or(d.training.site.city))
       .set("montant", fr::money(e.grant))
       .set("montant_lettres", fr::money_in_words(e.grant))
-      .set("convention", Value::flag(e.grant > letters::kConventionThreshold));
+      .set("convention", Value::flag(e.grant > kConventionThreshold));
 }
 
-// An eligible dossier that gets nothing, with its own reason (SPEC §5): the report says why, never « the
+// An eligible dossier that gets nothing, with its own reason: the report says why, never « the
 // envelope being exhausted » when something was left.
 Value unfunded(const DossierEvaluation& e) {
   const Dossier& d = dossier_of(e);
@@ -183,7 +184,7 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
   const std::vector<const DossierEvaluation*> grants = granted(evaluation);
   const std::size_t eligible = static_cast<std::size_t>(
       std::count_if(evaluation.dossiers.begin(), evaluation.dossiers.end(), [](const DossierEvaluation& e) { return e.eligible; }));
-  // Received after the deadline (SPEC §3.5): irrecevable, counted apart from the invalid files and from the
+  // Received after the deadline: irrecevable, counted apart from the invalid files and from the
   // ineligible dossiers.
   const std::size_t late = evaluation.count(Decision::inadmissible);
   const std::size_t admissible = evaluation.dossiers.size() - late;
@@ -209,7 +210,7 @@ Value deliberation_values(const Campaign& campaign, const Evaluation& evaluation
   for (const DossierEvaluation* e : grants) {
     total += e->grant;
     beneficiaries.push(beneficiary(*e));
-    if (e->grant > letters::kConventionThreshold) {
+    if (e->grant > kConventionThreshold) {
       conventions.push(beneficiary(*e));
     } else {
       without_convention = true;

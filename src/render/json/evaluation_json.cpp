@@ -1,4 +1,4 @@
-// evaluation.json: every figure and every decision of a run (SPEC §6).
+// evaluation.json: every figure and every decision of a run.
 #include "render/json/evaluation_json.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// evaluation.json: every figure and every decision of a run, machine-readable (SPEC §6).
+// evaluation.json: every figure and every decision of a run, machine-readable.
 #pragma once
 
 #include <string>

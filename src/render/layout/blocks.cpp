@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kLetterheadLeading = 1.25;
 constexpr double kAddressLeading = 1.2;
-constexpr double kAddressMinSizePt = 9;  // DOMAIN.md: 9 to 12 pt in the window
+constexpr double kAddressMinSizePt = 9;  // 9 to 12 pt in the window
 constexpr double kWindowGapAbovePt = mm(2);
 constexpr double kWindowGapBelowPt = mm(8);
 constexpr double kColumnGapPt = mm(6);
@@ -66,7 +66,7 @@ class Preparer {
           [&](const auto& b) {
             using T = std::decay_t<decltype(b)>;
             if constexpr (std::is_same_v<T, doc::PlaceDate>) {
-              // DOMAIN.md puts the date top right, level with the timbre, when it follows it.
+              // French business letters put the date top right, level with the timbre, when it follows it.
               const bool after_letterhead =
                   (previous != nullptr && std::holds_alternative<doc::Letterhead>(*previous)) ||
                   (previous != nullptr && std::holds_alternative<doc::AddressWindow>(*previous) &&

@@ -31,7 +31,7 @@ const Hyphenator& Hyphenator::french() {
 }
 
 std::vector<std::size_t> Hyphenator::break_points(std::string_view word) const {
-  // Capitals get no breaks from the patterns (LIBRARIES.md): lower-case first, keeping the byte offset
+  // Capitals get no breaks from the patterns: lower-case first, keeping the byte offset
   // of the end of each code point since libhyphen indexes its answer by code point on a UTF-8 dictionary.
   std::string lower;
   std::vector<std::size_t> end_of_code_point;

@@ -18,7 +18,7 @@ class LayoutError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Page geometry and type sizes, in points. The defaults are the A4 letter of DOMAIN.md.
+/// Page geometry and type sizes, in points. The defaults are the French A4 business letter (NF Z 11-001) with a window envelope.
 struct LayoutStyle {
   double page_width_pt = mm(210);
   double page_height_pt = mm(297);
@@ -33,7 +33,7 @@ struct LayoutStyle {
   double letterhead_size_pt = 9.5;
   double footer_size_pt = 8;
   double footer_baseline_from_bottom_pt = mm(12);
-  // The window-envelope frame (DOMAIN.md): 85 × 33 mm, 110 mm from the left, 55 mm from the top.
+  // The window-envelope frame: 85 × 33 mm, 110 mm from the left, 55 mm from the top.
   double window_left_pt = mm(110);
   double window_top_pt = mm(55);
   double window_width_pt = mm(85);

@@ -69,7 +69,7 @@ void add_campaign_values(Value& root, const Campaign& campaign, Date documents_d
                            .set("date_limite", fr::date(cal.deadline))
                            .set("date_seance", fr::date(cal.council_session)));
   const auto& number = campaign.deliberation.number;
-  // SPEC §3.1: a deliberation field left out prints as a blank to fill.
+  // A deliberation field left out prints as a blank to fill.
   root.set("deliberation", Value()
                                .set("numero", number && !number->empty() ? "n° " + *number : "n° ……")
                                .set("a_numero", Value::flag(number && !number->empty())));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "model/criterion.hpp"
 #include "text/french.hpp"
 
 namespace aap::letters {
@@ -59,11 +60,11 @@ std::string territory_reason(const Training& t) {
 std::string ineligibility_reason(const Campaign& campaign, const Dossier& dossier, const DossierEvaluation& evaluation,
                                  const CriterionResult& criterion) {
   const Training& t = dossier.training;
-  if (criterion.code == "GEN-LABEL") return label_reason(campaign, t);
-  if (criterion.code == "GEN-FREE") return "la formation est payante pour les stagiaires, alors qu’elle doit être gratuite";
-  if (criterion.code == "GEN-SESSION-SIZE") return session_reason(campaign, t);
-  if (criterion.code == "GEN-WOMEN") return women_reason(campaign, evaluation);
-  if (criterion.code == "CT-METROPOLE") return territory_reason(t);
+  if (criterion.code == criterion::kGenLabel) return label_reason(campaign, t);
+  if (criterion.code == criterion::kGenFree) return "la formation est payante pour les stagiaires, alors qu’elle doit être gratuite";
+  if (criterion.code == criterion::kGenSessionSize) return session_reason(campaign, t);
+  if (criterion.code == criterion::kGenWomen) return women_reason(campaign, evaluation);
+  if (criterion.code == criterion::kMetropole) return territory_reason(t);
   return "constaté : " + criterion.observed + ", requis : " + criterion.required;
 }
 

@@ -5,11 +5,13 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "model/convention.hpp"
+#include "model/criterion.hpp"
+#include "model/territory.hpp"
 #include "render/letters/addressing.hpp"
 #include "render/letters/campaign_context.hpp"
 #include "render/letters/ineligibility_reasons.hpp"
 #include "render/markup/markup.hpp"
-#include "rules/criteria.hpp"
 #include "text/french.hpp"
 #include "text/french_names.hpp"
 
@@ -53,7 +55,7 @@ std::string decision_subject(Decision d) {
   return "décision";
 }
 
-// SPEC §5: the dossier's own reason for getting less than its cap, with its figures; every key present
+// The dossier's own reason for getting less than its cap, with its figures; every key present
 // (empty or false) whatever the decision.
 Value shortfall_values(const Campaign& campaign, const DossierEvaluation& e) {
   const auto is = [&](Shortfall s) { return Value::flag(e.shortfall == s); };
@@ -115,10 +117,10 @@ Sample::Sample(const Campaign& campaign, Decision decision) {
   DossierEvaluation& e = evaluation;
   e.dossier = &d;
   e.totals = {14, 5, 12, 11, 6, 3};
-  for (const char* code : kEligibilityCodes) {
+  for (const char* code : criterion::kEligibilityCodes) {
     e.criteria.push_back({code, "Critère d’éligibilité", true, decision != Decision::ineligible, 0, 0, "5 / 14", "≥ 30 %"});
   }
-  for (const char* code : kScoringCodes) {
+  for (const char* code : criterion::kScoringCodes) {
     e.criteria.push_back({code, "Critère de classement", false, true, 10, 10, "oui", "oui"});
   }
   e.admissible = decision != Decision::inadmissible;

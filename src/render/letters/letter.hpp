@@ -13,10 +13,6 @@
 
 namespace aap::letters {
 
-/// Above this amount a subsidy needs a convention (loi n° 2000-321 du 12 avril 2000, art. 10; décret
-/// n° 2001-495): 23 000 € a year.
-inline constexpr Money kConventionThreshold = Money::from_euros(23000);
-
 /// The template of each decision: "courrier-finance", "courrier-finance-partiellement",
 /// "courrier-non-finance", "courrier-ineligible", "courrier-irrecevable".
 std::string letter_template(Decision decision);
@@ -24,7 +20,7 @@ std::string letter_template(Decision decision);
 /// Every value a letter template may use (templates/README.md lists them): the campaign's (see
 /// add_campaign_values), then `reference`, `association`, `representant`, `destinataire` {adresse[]
 /// (NF Z10-011), appel, salutation, formule_politesse}, `dossier`, `decision` flags, `subvention`,
-/// `manque` (the shortfall, SPEC §5), `convention`, `rang`, `score`, `criteres[]`, `criteres_eligibilite[]`, `criteres_bareme[]`,
+/// `manque` (the shortfall), `convention`, `rang`, `score`, `criteres[]`, `criteres_eligibilite[]`, `criteres_bareme[]`,
 /// `motifs[]` (the failed eligibility criteria). Every key is present whatever the decision.
 /// `evaluation.dossier` must not be null.
 tpl::Value letter_values(const Campaign& campaign, const DossierEvaluation& evaluation, Date documents_date);

@@ -39,7 +39,7 @@ void erase_all(std::string& s, std::string_view what) {
   for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at)) s.erase(at, what.size());
 }
 
-// Entities arrive undecoded (LIBRARIES.md): the few a template author may type, and numeric ones.
+// Entities arrive undecoded: the few a template author may type, and numeric ones.
 std::string decode_entity(std::string_view e) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kNamed = {{
       {"&nbsp;", "\u00A0"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},

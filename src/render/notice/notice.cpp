@@ -1,10 +1,11 @@
 // The call-for-projects notice: thresholds, weights, envelope and calendar from the campaign.
 #include "render/notice/notice.hpp"
 
+#include "model/convention.hpp"
+#include "model/territory.hpp"
 #include "render/letters/campaign_context.hpp"
 #include "render/letters/letter.hpp"
 #include "render/markup/markup.hpp"
-#include "rules/criteria.hpp"
 #include "text/french.hpp"
 
 namespace aap::notice {
@@ -55,9 +56,9 @@ Value notice_values(const Campaign& campaign, Date documents_date) {
                .set("a_subvention_min", Value::flag(a.min_grant.has_value() && a.policy == Policy::priority))
                .set("subvention_min", money_or_blank(a.min_grant))
                .set("arrondi_euro", Value::flag(a.rounding == Rounding::euro)));
-  root.set("seuil_convention", fr::money(letters::kConventionThreshold));
+  root.set("seuil_convention", fr::money(kConventionThreshold));
 
-  // How to apply: a field the campaign leaves out prints as a blank to fill (SPEC §3.1).
+  // How to apply: a field the campaign leaves out prints as a blank to fill.
   const Submission& sub = campaign.submission;
   const bool platform = sub.platform && !sub.platform->empty();
   std::string postal;

@@ -33,7 +33,7 @@ FontFace load_face(const EmbeddedFace& embedded) {
     // Several code points may share a glyph (spaces): the map names the first, the plainest.
     if (face.glyph_unicode[g.glyph_id] == 0) face.glyph_unicode[g.glyph_id] = g.code_point;
   }
-  // Liberation lacks the non-breaking hyphen and the word joiner (LIBRARIES.md); the layout never breaks at
+  // Liberation lacks the non-breaking hyphen and the word joiner; the layout never breaks at
   // either, so they print as a plain hyphen and as nothing.
   if (face.advance[kNonBreakingHyphen] < 0) {
     face.advance[kNonBreakingHyphen] = face.advance['-'];

@@ -101,7 +101,7 @@ PoDoFo::PdfObject* stream_object(PoDoFo::PdfVecObjects& objects, std::string_vie
   PoDoFo::PdfObject* object = objects.CreateObject();
   PoDoFo::PdfMemoryInputStream input(compressed.data(), static_cast<PoDoFo::pdf_long>(compressed.size()));
   object->GetStream()->SetRawData(&input, static_cast<PoDoFo::pdf_long>(compressed.size()));
-  // SetRawData stores the bytes as they are and names no filter (LIBRARIES.md).
+  // SetRawData stores the bytes as they are and names no filter.
   object->GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
   return object;
 }

@@ -4,7 +4,7 @@
 namespace aap::render {
 
 /// True when every face of the PDF font family (regular, bold, italic, bold italic) has a glyph for
-/// `code_point`; PoDoFo would otherwise draw an empty box, silently (LIBRARIES.md).
+/// `code_point`; PoDoFo would otherwise draw an empty box, silently.
 bool printable_in_documents(char32_t code_point);
 
 }  // namespace aap::render

@@ -54,7 +54,7 @@ void set_metadata(PoDoFo::PdfMemDocument& pdf, const doc::Metadata& m, const std
     dict.AddKey(PoDoFo::PdfName("ModDate"), PoDoFo::PdfString(date));
   }
   if (!m.identifier.empty()) info->SetCustomKey(PoDoFo::PdfName("Identifier"), utf8_string(m.identifier));
-  // /Lang through the catalog: SetLanguage() leaks in 0.9.8 (LIBRARIES.md).
+  // /Lang through the catalog: SetLanguage() leaks in 0.9.8.
   auto& catalog = pdf.GetCatalog()->GetDictionary();
   catalog.AddKey(PoDoFo::PdfName("Lang"), PoDoFo::PdfString(m.language.empty() ? "fr-FR" : m.language));
   PoDoFo::PdfDictionary viewer;

@@ -162,7 +162,7 @@ struct WorkbookDeleter {
 // Writes the five sheets and the properties; the caller removes the file when this throws.
 void write_workbook(const std::string& name, const Campaign& campaign, const Evaluation& evaluation,
                     const Layout& layout, Date documents_date) {
-  // Every sheet is written row after row, so constant memory holds (LIBRARIES.md: 6 MB instead of 235 MB).
+  // Every sheet is written row after row, so constant memory holds (6 MB instead of 235 MB).
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   std::unique_ptr<lxw_workbook, WorkbookDeleter> workbook(workbook_new_opt(name.c_str(), &options));

@@ -1,4 +1,4 @@
-// The finance workbook annexes.xlsx (SPEC §6.1): Synthèse, Dossiers, Sessions, Répartition, Paramètres.
+// The finance workbook annexes.xlsx: Synthèse, Dossiers, Sessions, Répartition, Paramètres.
 #pragma once
 
 #include <filesystem>

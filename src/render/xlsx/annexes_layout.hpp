@@ -27,9 +27,6 @@ inline constexpr int kDossiersDecisionColumn = 26;
 // Répartition: the grant column.
 inline constexpr int kDistributionGrantColumn = 7;
 
-/// An agreement is compulsory for a grant above 23 000 € (loi n° 2000-321, art. 10; décret n° 2001-495).
-inline constexpr Money kConventionThreshold = Money::from_euros(23000);
-
 struct Formats {
   lxw_format* plain = nullptr;  // every cell without a format of its own: aligned to the top of its row
   lxw_format* wrap = nullptr;   // long names and titles, wrapped within their column

@@ -1,8 +1,9 @@
 // Synthèse (totals as formulas over the other sheets) and Paramètres (every campaign value used).
 #include <string>
 
+#include "model/convention.hpp"
+#include "model/territory.hpp"
 #include "render/xlsx/annexes_layout.hpp"
-#include "rules/criteria.hpp"
 
 namespace aap::xlsx {
 
@@ -149,7 +150,7 @@ void write_synthesis(Sheet& sheet, const Formats& formats, const Layout& layout,
                      cell_name(1, c, true) + ":" + cell_name(layout.dossiers_last_row, c, true));
   };
   const std::string decisions = column(kDossiersDecisionColumn);
-  // The inadmissible ones (received after the deadline) apart from the ineligible ones (SPEC §3.5).
+  // The inadmissible ones (received after the deadline) apart from the ineligible ones.
   static constexpr Decision kDecisions[] = {Decision::funded, Decision::partially_funded, Decision::not_funded,
                                             Decision::ineligible, Decision::inadmissible};
   int row = 4;

@@ -1,11 +1,14 @@
 // The three tables of annexes.xlsx: Dossiers, Sessions and Répartition, one row per dossier or session.
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "model/convention.hpp"
+#include "model/criterion.hpp"
+#include "model/territory.hpp"
 #include "render/xlsx/annexes_layout.hpp"
-#include "rules/criteria.hpp"
 #include "text/decision_label.hpp"
 
 namespace aap::xlsx {
@@ -17,22 +20,16 @@ struct CriterionColumn {
   bool eligibility;
 };
 
-// Every code of SPEC §4, in evaluation.json's order: the columns do not depend on the first dossier.
-constexpr CriterionColumn kCriteria[] = {
-    {"GEN-LABEL", true},
-    {"GEN-FREE", true},
-    {"GEN-SESSION-SIZE", true},
-    {"GEN-WOMEN", true},
-    {"CT-METROPOLE", true},
-    {"PRIO-QPV-SITE", false},
-    {"CT-QPV-RESIDENTS", false},
-    {"CT-PLIE", false},
-    {"CT-PARTNERSHIP", false},
-    {"CT-EMPLOYERS", false},
-    {"GEN-LOW-QUALIFICATION", false},
-};
-constexpr int kCriteriaCount = static_cast<int>(std::size(kCriteria));
-constexpr int kEligibilityCount = 5;  // the first five columns of kCriteria
+// Every criterion, in evaluation.json's order: the columns do not depend on the first dossier.
+constexpr auto kCriteria = [] {
+  std::array<CriterionColumn, criterion::kEligibilityCodes.size() + criterion::kScoringCodes.size()> columns{};
+  std::size_t i = 0;
+  for (const char* code : criterion::kEligibilityCodes) columns[i++] = {code, true};
+  for (const char* code : criterion::kScoringCodes) columns[i++] = {code, false};
+  return columns;
+}();
+constexpr int kCriteriaCount = static_cast<int>(kCriteria.size());
+constexpr int kEligibilityCount = static_cast<int>(criterion::kEligibilityCodes.size());
 constexpr int kFirstCriterionColumn = 10;
 constexpr double kHeaderHeightPt = 45;
 

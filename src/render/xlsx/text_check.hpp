@@ -1,5 +1,5 @@
 // Checks a string before it goes into a workbook: libxlsxwriter writes bytes as they are, and one bad byte
-// makes the whole file unreadable (LIBRARIES.md).
+// makes the whole file unreadable.
 #pragma once
 
 #include <optional>

@@ -58,7 +58,7 @@ struct Run {
     e.eligible = decision != Decision::ineligible;
     e.rank = rank;
     e.grant = grant;
-    if (decision == Decision::not_funded) {  // as the allocation records it (SPEC §5)
+    if (decision == Decision::not_funded) {  // as the allocation records it
       e.cap = Money::from_euros(20000);
       e.available = Money();
       e.shortfall = Shortfall::envelope_exhausted;

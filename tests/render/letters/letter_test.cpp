@@ -77,7 +77,7 @@ DossierEvaluation evaluation(const Dossier& d, Decision decision, Money grant = 
     e.rank = decision == Decision::not_funded ? 12 : 1;
     e.cap = Money::from_euros(30000);
     e.grant = decision == Decision::not_funded ? Money() : grant;
-    // As the allocation records it (SPEC §5): what was left at its rank, and why it got less than its cap.
+    // As the allocation records it: what was left at its rank, and why it got less than its cap.
     e.available = decision == Decision::not_funded ? Money() : e.grant;
     if (decision == Decision::not_funded) e.shortfall = Shortfall::envelope_exhausted;
     if (decision == Decision::partially_funded) e.shortfall = Shortfall::balance;

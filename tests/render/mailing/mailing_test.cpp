@@ -160,7 +160,7 @@ nlohmann::json list_rows(const Evaluation& evaluation) {
   return nlohmann::json::parse(r.out);
 }
 
-// SPEC §6.1: every address block shortened to fit the window is flagged for a person to check.
+// Every address block shortened to fit the window is flagged for a person to check.
 TEST(Mailing, ListFlagsEveryShortenedAddressBlock) {
   Scenario s;
   Dossier& long_name = s.dossiers[1];

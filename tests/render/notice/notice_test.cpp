@@ -95,7 +95,7 @@ TEST(Notice, CapsLeftOutAreNotPrintedAndProportionalPolicyIsExplained) {
   Campaign c = campaign();
   c.allocation = AllocationRules{};
   c.allocation.policy = Policy::proportional;
-  c.allocation.min_grant = Money::from_euros(1000);  // does not apply to the proportional policy (SPEC §5)
+  c.allocation.min_grant = Money::from_euros(1000);  // does not apply to the proportional policy
   const std::string text = notice_text(c);
   EXPECT_THAT(text, HasSubstr("- le montant demandé\nUne subvention supérieure"));
   EXPECT_THAT(text, Not(HasSubstr("par stagiaire")));

@@ -141,7 +141,7 @@ TEST_F(PdfRenderer, MetadataComesFromTheDocument) {
 }
 
 TEST_F(PdfRenderer, NoBreakSpacesAreMappedInToUnicode) {
-  // pdftotext prints U+00A0 and U+202F as plain spaces: read the ToUnicode map itself (LIBRARIES.md).
+  // pdftotext prints U+00A0 and U+202F as plain spaces: read the ToUnicode map itself.
   const std::string path = write("letter.pdf", render_pdf(test::sample_letter()));
   const auto r = run("qpdf --qdf --object-streams=disable " + path + " - | grep -a -i -E '<(00a0|202f)>'");
   EXPECT_NE(r.output.find("00A0"), std::string::npos) << r.output;

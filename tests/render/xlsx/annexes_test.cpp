@@ -195,7 +195,7 @@ TEST_F(Annexes, SynthesisTotalsAreFormulasOverTheOtherSheetsWithTheirValues) {
             "=SUMIF('Dossiers'!$AA$2:$AA$5,\"Partiellement financé\",'Dossiers'!$Z$2:$Z$5)");
   EXPECT_EQ(cents(rows[5][2]["cached"]), 1234550);
   EXPECT_EQ(cents(rows[5][3]["cached"]), 2000000);
-  // Received after the deadline: a row of its own, apart from the ineligible ones (SPEC §3.5).
+  // Received after the deadline: a row of its own, apart from the ineligible ones.
   EXPECT_EQ(rows[7][0]["value"], "Inéligible");
   EXPECT_EQ(rows[8][0]["value"], "Irrecevable");
   EXPECT_EQ(rows[8][1]["value"], "=COUNTIF('Dossiers'!$AA$2:$AA$5,\"Irrecevable\")");
