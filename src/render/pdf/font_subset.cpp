@@ -1,6 +1,8 @@
 // Font subsets: cut by glyph id from the compiled-in programs, their dictionaries serialised once.
 #include "render/pdf/font_subset.hpp"
 
+#include <podofo/podofo.h>
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -97,15 +99,6 @@ std::string to_unicode_cmap(const FontFace& face, const std::vector<bool>& glyph
 
 }  // namespace
 
-PoDoFo::PdfObject* stream_object(PoDoFo::PdfVecObjects& objects, std::string_view compressed) {
-  PoDoFo::PdfObject* object = objects.CreateObject();
-  PoDoFo::PdfMemoryInputStream input(compressed.data(), static_cast<PoDoFo::pdf_long>(compressed.size()));
-  object->GetStream()->SetRawData(&input, static_cast<PoDoFo::pdf_long>(compressed.size()));
-  // SetRawData stores the bytes as they are and names no filter.
-  object->GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
-  return object;
-}
-
 namespace {
 
 PoDoFo::PdfArray int_array(std::initializer_list<double> values) {
@@ -145,14 +138,13 @@ class DictionaryText {
     parts_.push_back(text.substr(from));
   }
 
-  /// The dictionary with slot k pointing to object `numbers[k]`.
-  PoDoFo::PdfData fill(const std::array<PoDoFo::pdf_objnum, 4>& numbers) const {
-    std::string text = parts_[0];
+  /// Appends the dictionary with slot k pointing to object `numbers[k]`.
+  void fill(std::string& out, const std::array<std::uint32_t, 4>& numbers) const {
+    out += parts_[0];
     for (std::size_t i = 0; i < slots_.size(); ++i) {
-      text += std::to_string(numbers[static_cast<std::size_t>(slots_[i])]);
-      text += parts_[i + 1];
+      append_uint(out, numbers[static_cast<std::size_t>(slots_[i])]);
+      out += parts_[i + 1];
     }
-    return PoDoFo::PdfData(text.data(), text.size());
   }
 
  private:
@@ -254,24 +246,34 @@ std::shared_ptr<const FaceSubset> face_subset(const FontFace& face, std::size_t 
 
 }  // namespace
 
-/// The Type0 font of one face in a document, its subset program holding the `glyphs` the document draws.
-/// `bytes` grows by about what it adds to the file.
-PoDoFo::PdfObject* embed_face(PoDoFo::PdfVecObjects& objects, const FontFace& face, std::size_t index,
-                              const std::vector<bool>& glyphs, std::size_t& bytes) {
-  const std::shared_ptr<const FaceSubset> subset = face_subset(face, index, glyphs);
-  PoDoFo::PdfObject* file = stream_object(objects, subset->program);
-  file->GetDictionary().AddKey(PoDoFo::PdfName("Length1"),
-                               PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(subset->program_length)));
-  std::array<PoDoFo::pdf_objnum, 4> numbers{file->Reference().ObjectNumber(), 0, 0, 0};
-  // The objects keep the order they had when built key by key: the same numbers, the same bytes.
-  PoDoFo::PdfObject* descriptor = objects.CreateObject(PoDoFo::PdfVariant(subset->descriptor->fill(numbers)));
-  numbers[1] = descriptor->Reference().ObjectNumber();
-  PoDoFo::PdfObject* cid = objects.CreateObject(PoDoFo::PdfVariant(subset->cid_font->fill(numbers)));
-  numbers[2] = cid->Reference().ObjectNumber();
-  PoDoFo::PdfObject* to_unicode = stream_object(objects, subset->to_unicode);
-  numbers[3] = to_unicode->Reference().ObjectNumber();
-  PoDoFo::PdfObject* font = objects.CreateObject(PoDoFo::PdfVariant(subset->font->fill(numbers)));
-  bytes += subset->program.size() + subset->to_unicode.size() + 3000;
+std::uint32_t embed_face(ObjectFile& file, const FontFace& face, std::size_t index, const std::vector<bool>& glyphs) {
+  std::shared_ptr<const FaceSubset> subset = face_subset(face, index, glyphs);
+  // The objects keep the numbers PoDoFo gave them when they were built key by key: the same bytes.
+  std::array<std::uint32_t, 4> numbers{};
+  numbers[0] = file.reserve();
+  std::string& program = file.begin_object(numbers[0]);
+  program += "<<\n/Filter /FlateDecode\n/Length ";
+  append_uint(program, subset->program.size());
+  program += "\n/Length1 ";
+  append_uint(program, subset->program_length);
+  program += "\n>>";
+  file.end_object(subset->program);
+  numbers[1] = file.reserve();
+  subset->descriptor->fill(file.begin_object(numbers[1]), numbers);
+  file.end_object();
+  numbers[2] = file.reserve();
+  subset->cid_font->fill(file.begin_object(numbers[2]), numbers);
+  file.end_object();
+  numbers[3] = file.reserve();
+  std::string& to_unicode = file.begin_object(numbers[3]);
+  to_unicode += "<<\n/Filter /FlateDecode\n/Length ";
+  append_uint(to_unicode, subset->to_unicode.size());
+  to_unicode += "\n>>";
+  file.end_object(subset->to_unicode);
+  const std::uint32_t font = file.reserve();
+  subset->font->fill(file.begin_object(font), numbers);
+  file.end_object();
+  file.keep(std::move(subset));  // the file views the program and the map until it is written
   return font;
 }
 

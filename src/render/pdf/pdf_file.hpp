@@ -1,15 +1,14 @@
-// Assembly: one PDF file put together with PoDoFo from painted pages, embedded fonts and metadata.
+// Assembly: one PDF file put together from painted pages, embedded fonts and metadata.
 #pragma once
-
-#include <podofo/podofo.h>
 
 #include <array>
 #include <cstddef>
-#include <memory>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "render/document/document.hpp"
+#include "render/pdf/object_file.hpp"
 #include "render/pdf/pdf_renderer.hpp"
 #include "render/pdf/xmp.hpp"
 
@@ -20,8 +19,8 @@ std::string pdf_date(const std::string& iso);
 
 /// One file being put together: pages added one by one, the fonts they use embedded once, the metadata
 /// (Info, and the XMP packet in agreement), the sRGB output intent that PDF/A asks for.
-/// The page tree is built here, flat: PoDoFo's CreatePage walks the tree for every page it inserts,
-/// quadratic for a print batch of 20,000 pages. One shared Resources object serves every page.
+/// The page tree is flat (a print batch has 20,000 pages, and a balanced tree gains nothing here). One shared
+/// Resources object serves every page.
 class Assembly {
  public:
   /// A file claiming `conformance` in its XMP. Throws std::invalid_argument for a metadata.date_iso that is
@@ -31,25 +30,36 @@ class Assembly {
   Assembly(const Assembly&) = delete;
   Assembly& operator=(const Assembly&) = delete;
 
-  void add_page(const PaintedPdf::Page& p);
+  /// A page whose content stays where it is until write() (`p` must outlive it), or is copied (`copy`).
+  void add_page(const PaintedPdf::Page& p, bool copy);
   /// The structure tree of a tagged file, /MarkInfo, /StructParents: `pages` are the pages added, in order.
   void add_structure(const std::vector<StructNode>& structure, const std::vector<PaintedPdf::Page>& pages);
   void embed_fonts(const std::array<std::vector<bool>, 4>& glyphs);
   std::string write();
 
  private:
-  void add_archival_parts();
+  struct PageEntry {
+    std::uint32_t number;
+    std::uint32_t content;
+    double width_pt;
+    double height_pt;
+  };
+  std::string info_dictionary() const;
+  void write_catalog(std::uint32_t metadata, std::uint32_t profile);
+  void write_pages();
 
   doc::Metadata metadata_;
   Conformance conformance_;
   std::string date_;
-  std::unique_ptr<PoDoFo::PdfMemDocument> pdf_;
-  PoDoFo::PdfVecObjects& objects_;
-  PoDoFo::PdfObject* pages_root_;
-  PoDoFo::PdfObject* resources_;
-  PoDoFo::PdfArray kids_;
-  std::vector<PoDoFo::PdfObject*> page_objects_;
-  std::size_t expected_size_ = 4096;  // the file's size, about: what it is written into is reserved once
+  ObjectFile file_;
+  // Numbered as PoDoFo's document numbered them: the same objects, the same bytes as before it was dropped.
+  std::uint32_t catalog_;
+  std::uint32_t info_;
+  std::uint32_t pages_root_;
+  std::uint32_t resources_;
+  std::vector<PageEntry> pages_;
+  std::uint32_t structure_root_ = 0;  // 0: untagged
+  std::string fonts_;  // the /Font dictionary's entries
 };
 
 }  // namespace aap::render::detail

@@ -1,4 +1,4 @@
-// The PDF backend: content streams written directly, fonts embedded from the build-time tables, PoDoFo for the file.
+// The PDF backend: content streams written directly, fonts embedded from the build-time tables, the file as text.
 #include "render/pdf/pdf_renderer.hpp"
 
 #include <array>
@@ -54,7 +54,7 @@ PaintedPdf paint_pdf(const doc::Document& document) {
 std::string render_pdf(const PaintedPdf& painted) {
   Assembly file(painted.metadata, detail::Conformance{'A', true});
   file.embed_fonts(painted.glyphs);
-  for (const auto& page : painted.pages) file.add_page(page);
+  for (const auto& page : painted.pages) file.add_page(page, false);  // `painted` outlives the file
   file.add_structure(painted.structure, painted.pages);
   return file.write();
 }
@@ -83,9 +83,10 @@ PdfBatch::~PdfBatch() = default;
 void PdfBatch::add(const PaintedPdf& document) {
   if (state_->finished) throw std::logic_error("PdfBatch::add après finish");
   merge_glyphs(state_->glyphs, document);
-  for (const auto& page : document.pages) state_->file.add_page(page);
+  // The documents are painted one at a time and dropped once added: their pages are copied.
+  for (const auto& page : document.pages) state_->file.add_page(page, true);
   if (document.pages.size() % 2 == 1) {
-    state_->file.add_page({document.pages.back().width_pt, document.pages.back().height_pt, state_->blank, {}});
+    state_->file.add_page({document.pages.back().width_pt, document.pages.back().height_pt, state_->blank, {}}, true);
   }
 }
 

@@ -1,4 +1,4 @@
-// The PDF backend's entry: a doc::Document laid out and written with PoDoFo 0.9.8.
+// The PDF backend's entry: a doc::Document laid out, painted and written as a PDF file.
 #pragma once
 
 #include <array>

@@ -1,30 +1,12 @@
 // The structure tree written as text: elements, their content items (MCIDs, MCRs across pages), the parent tree.
 #include "render/pdf/structure_tree.hpp"
 
-#include <charconv>
 #include <string>
 #include <utility>
 
 namespace aap::render::detail {
 
 namespace {
-
-void append_int(std::string& out, std::uint64_t value) {
-  char digits[24];
-  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
-  (void)error;  // 24 digits hold any 64-bit value
-  out.append(digits, end);
-}
-
-void append_ref(std::string& out, const PoDoFo::PdfObject* object) {
-  append_int(out, object->Reference().ObjectNumber());
-  out += " 0 R";
-}
-
-/// Replaces the (null) variant of a placeholder object by `text`, written as it is.
-void set_text(PoDoFo::PdfObject* object, const std::string& text) {
-  static_cast<PoDoFo::PdfVariant&>(*object) = PoDoFo::PdfVariant(PoDoFo::PdfData(text.data(), text.size()));
-}
 
 struct ContentItem {
   std::size_t page;
@@ -53,9 +35,8 @@ const char* struct_type(StructRole role) {
   return "P";
 }
 
-std::size_t add_structure_tree(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfDictionary& catalog,
-                               const std::vector<StructNode>& nodes, const std::vector<TaggedPage>& pages) {
-  using PoDoFo::PdfName;
+std::uint32_t add_structure_tree(ObjectFile& file, const std::vector<StructNode>& nodes,
+                                 const std::vector<TaggedPage>& pages) {
   if (nodes.empty()) return 0;
   // Children in the order the layout created them, which is the document's order.
   std::vector<std::vector<NodeId>> children(nodes.size());
@@ -65,17 +46,15 @@ std::size_t add_structure_tree(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfDictio
     const auto& mcids = *pages[p].mcid_nodes;
     for (std::size_t m = 0; m < mcids.size(); ++m) content[mcids[m]].push_back({p, m});
   }
-  // Placeholders first: elements point to their parent and to their children.
-  PoDoFo::PdfObject* root = objects.CreateObject(PoDoFo::PdfVariant());
-  std::vector<PoDoFo::PdfObject*> elements(nodes.size());
-  for (auto& e : elements) e = objects.CreateObject(PoDoFo::PdfVariant());
-  PoDoFo::PdfObject* parent_tree = objects.CreateObject(PoDoFo::PdfVariant());
+  // Numbers first: elements point to their parent and to their children.
+  const std::uint32_t root = file.reserve();
+  std::vector<std::uint32_t> elements(nodes.size());
+  for (auto& e : elements) e = file.reserve();
+  const std::uint32_t parent_tree = file.reserve();
 
-  std::size_t bytes = 0;
-  std::string text;
   for (NodeId i = 0; i < nodes.size(); ++i) {
     const StructNode& node = nodes[i];
-    text.clear();
+    std::string& text = file.begin_object(elements[i]);
     text += "<</Type/StructElem/S/";
     text += struct_type(node.role);
     text += "/P ";
@@ -94,12 +73,12 @@ std::size_t add_structure_tree(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfDictio
       for (const ContentItem& item : items) {
         // On the element's page an MCID is enough; on another page it says which (a table row split).
         if (item.page == page) {
-          append_int(text, item.mcid);
+          append_uint(text, item.mcid);
         } else {
           text += "<</Type/MCR/Pg ";
           append_ref(text, pages[item.page].page);
           text += "/MCID ";
-          append_int(text, item.mcid);
+          append_uint(text, item.mcid);
           text += ">>";
         }
         text += ' ';
@@ -114,45 +93,36 @@ std::size_t add_structure_tree(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfDictio
       text.back() = ']';
     }
     text += ">>";
-    set_text(elements[i], text);
-    bytes += text.size() + 30;
+    file.end_object();
   }
 
-  text.clear();
-  text += "<</Nums[";
+  std::string& tree = file.begin_object(parent_tree);
+  tree += "<</Nums[";
+  const std::size_t start = tree.size();
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    append_int(text, p);
-    text += '[';
+    append_uint(tree, p);
+    tree += '[';
     for (const NodeId node : *pages[p].mcid_nodes) {
-      append_ref(text, elements[node]);
-      text += ' ';
+      append_ref(tree, elements[node]);
+      tree += ' ';
     }
-    if (text.back() == ' ') text.pop_back();
-    text += "] ";
-    pages[p].page->GetDictionary().AddKey(PdfName("StructParents"),
-                                          PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(p)));
+    if (tree.back() == ' ') tree.pop_back();
+    tree += "] ";
   }
-  if (text.back() == ' ') text.pop_back();
-  text += "]>>";
-  set_text(parent_tree, text);
-  bytes += text.size() + 30;
+  if (tree.size() > start && tree.back() == ' ') tree.pop_back();
+  tree += "]>>";
+  file.end_object();
 
-  text.clear();
+  std::string& text = file.begin_object(root);
   text += "<</Type/StructTreeRoot/K ";
   append_ref(text, elements[0]);
   text += "/ParentTree ";
   append_ref(text, parent_tree);
   text += "/ParentTreeNextKey ";
-  append_int(text, pages.size());
+  append_uint(text, pages.size());
   text += ">>";
-  set_text(root, text);
-  bytes += text.size() + 30;
-
-  catalog.AddKey(PdfName("StructTreeRoot"), root->Reference());
-  PoDoFo::PdfDictionary mark_info;
-  mark_info.AddKey(PdfName("Marked"), PoDoFo::PdfVariant(true));
-  catalog.AddKey(PdfName("MarkInfo"), mark_info);
-  return bytes;
+  file.end_object();
+  return root;
 }
 
 }  // namespace aap::render::detail

@@ -2,28 +2,26 @@
 // the layout's logical structure, the marked content of the pages as their content items, the parent tree.
 #pragma once
 
-#include <podofo/podofo.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "render/layout/page.hpp"
+#include "render/pdf/object_file.hpp"
 
 namespace aap::render::detail {
 
-/// One page of the file: its object, and the structure node of each of its MCIDs (in MCID order).
+/// One page of the file: its object number, and the structure node of each of its MCIDs (in MCID order).
 struct TaggedPage {
-  PoDoFo::PdfObject* page;
+  std::uint32_t page;
   const std::vector<NodeId>* mcid_nodes;
 };
 
-/// Adds the StructTreeRoot of `nodes` (node 0 the Document) to `catalog`, with /MarkInfo, and
-/// /StructParents to every page. Elements are written as text, each with its object numbers: a letter has
-/// about a hundred of them, and PoDoFo's dictionaries cost several times more to build. Returns about
-/// the bytes it adds to the file.
-std::size_t add_structure_tree(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfDictionary& catalog,
-                               const std::vector<StructNode>& nodes, const std::vector<TaggedPage>& pages);
+/// Adds the structure tree of `nodes` (node 0 the Document) to `file`: the StructTreeRoot, one element a
+/// node, the parent tree keyed by the pages' indexes (each page's /StructParents is its index in `pages`).
+/// Returns the StructTreeRoot's number, 0 (nothing added) when there are no nodes.
+std::uint32_t add_structure_tree(ObjectFile& file, const std::vector<StructNode>& nodes,
+                                 const std::vector<TaggedPage>& pages);
 
 /// The structure type of `role`, as a PDF name without the slash ("TD").
 const char* struct_type(StructRole role);
