@@ -15,6 +15,7 @@
 
 #include "cli/app.hpp"
 #include "cli/pipeline.hpp"
+#include "output/atomic_file.hpp"
 #include "render/csv/csv.hpp"
 #include "render/xlsx/simulation_workbook.hpp"
 #include "text/errno_fr.hpp"
@@ -61,43 +62,6 @@ std::string tier2_label(const Simulation& s, const EnvelopeOutcome& o) {
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n >= 2 ? many : one);
-}
-
-// Writes the bytes beside `file` then renames, so that a reader never sees half a file.
-void write_atomically(const fs::path& file, const std::string& bytes) {
-  const fs::path temporary = file.string() + ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + fr::errno_reason(errno));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw std::runtime_error("impossible d’écrire " + temporary.string() + " : " + fr::errno_reason(errno));
-  }
-  std::error_code ec;
-  fs::rename(temporary, file, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + fr::error_reason(ec));
-  }
-}
-
-void write_workbook_atomically(const fs::path& file, const Simulation& s, const std::string& campaign_id,
-                               Date date) {
-  const fs::path temporary = file.parent_path() / ("." + file.filename().string() + ".tmp-" +
-                                                   std::to_string(getpid()) + ".xlsx");
-  try {
-    write_simulation_workbook(temporary, s, campaign_id, date);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(temporary, ec);
-    throw;
-  }
-  std::error_code ec;
-  fs::rename(temporary, file, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw std::runtime_error("impossible d’écrire " + file.string() + " : " + fr::error_reason(ec));
-  }
 }
 
 std::string lower_extension(const fs::path& file) {
@@ -271,9 +235,10 @@ int simulate_command(const Run& run) {
   if (o.simulation_file) {
     const fs::path& file = *o.simulation_file;
     if (lower_extension(file) == ".csv")
-      write_atomically(file, simulation_csv(s));
+      output::write_file_atomically(file, simulation_csv(s));
     else
-      write_workbook_atomically(file, s, run.campaign.id, run.date);
+      output::write_file_atomically(
+          file, [&](const fs::path& temporary) { write_simulation_workbook(temporary, s, run.campaign.id, run.date); });
     if (!o.quiet) std::cout << "\nSimulation écrite dans " << file.generic_string() << "\n";
   }
   return kOk;

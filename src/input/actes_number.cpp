@@ -2,34 +2,13 @@
 #include "input/actes_number.hpp"
 
 #include <optional>
+#include <string_view>
 
+#include "text/latin.hpp"
 #include "text/utf8.hpp"
 
 namespace aap::input {
 namespace {
-
-// The capital (or pair of capitals) a Latin letter folds to; nullopt when `c` is not a Latin letter.
-std::optional<std::string> fold_letter(char32_t c) {
-  if (c >= U'a' && c <= U'z') return std::string(1, static_cast<char>(c - U'a' + U'A'));
-  if (c >= U'A' && c <= U'Z') return std::string(1, static_cast<char>(c));
-  if (c >= U'0' && c <= U'9') return std::string(1, static_cast<char>(c));
-  switch (c) {
-    case U'À': case U'Á': case U'Â': case U'Ã': case U'Ä': case U'Å':
-    case U'à': case U'á': case U'â': case U'ã': case U'ä': case U'å': return "A";
-    case U'Ç': case U'ç': return "C";
-    case U'È': case U'É': case U'Ê': case U'Ë': case U'è': case U'é': case U'ê': case U'ë': return "E";
-    case U'Ì': case U'Í': case U'Î': case U'Ï': case U'ì': case U'í': case U'î': case U'ï': return "I";
-    case U'Ñ': case U'ñ': return "N";
-    case U'Ò': case U'Ó': case U'Ô': case U'Õ': case U'Ö': case U'Ø':
-    case U'ò': case U'ó': case U'ô': case U'õ': case U'ö': case U'ø': return "O";
-    case U'Ù': case U'Ú': case U'Û': case U'Ü': case U'ù': case U'ú': case U'û': case U'ü': return "U";
-    case U'Ý': case U'ý': case U'ÿ': case U'Ÿ': return "Y";
-    case U'Œ': case U'œ': return "OE";
-    case U'Æ': case U'æ': return "AE";
-    case U'ß': return "SS";
-    default: return std::nullopt;
-  }
-}
 
 bool is_separator(char32_t c) {
   if (c < 0x80) return c > 0x20 ? !((c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'))
@@ -62,10 +41,10 @@ ActesNumber reduce_actes_number(std::string_view number) {
   }
   bool pending_separator = false;
   for (char32_t c : *code_points) {
-    if (auto folded = fold_letter(c)) {
+    if (const std::string_view folded = text::plain_capitals(c); !folded.empty()) {
       if (pending_separator && !out.value.empty()) out.value += '_';
       pending_separator = false;
-      out.value += *folded;
+      out.value += folded;
     } else if (is_separator(c)) {
       pending_separator = true;
     } else {

@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "input/input_file.hpp"
+#include "input/sha256.hpp"
 #include "output/out_folder.hpp"
 #include "render/json/manifest.hpp"
 #include "text/errno_fr.hpp"

@@ -10,32 +10,10 @@ namespace {
 
 // Decodes the code point at `pos` and advances `pos`; nullopt on any malformed sequence.
 std::optional<char32_t> decode(std::string_view s, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(s[i]); };
-  const std::uint8_t lead = byte(pos);
-  std::size_t length = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, cp = lead & 0x1Fu, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, cp = lead & 0x0Fu, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, cp = lead & 0x07u, min = 0x10000;
-  } else {
-    return std::nullopt;
-  }
-  if (pos + length > s.size()) return std::nullopt;
-  for (std::size_t i = 1; i < length; ++i) {
-    const std::uint8_t b = byte(pos + i);
-    if ((b & 0xC0) != 0x80) return std::nullopt;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-  pos += length;
-  return cp;
+  const CodePointAt at = decode_at(s, pos);
+  if (at.length == 0) return std::nullopt;
+  pos += at.length;
+  return at.value;
 }
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
@@ -73,27 +51,29 @@ std::optional<std::u32string> decode_utf8(std::string_view s) {
   return out;
 }
 
+void append_utf8(std::string& out, char32_t cp) {
+  const auto byte = [](char32_t v) { return static_cast<char>(v); };
+  if (cp < 0x80) {
+    out += byte(cp);
+  } else if (cp < 0x800) {
+    out += byte(0xC0 | (cp >> 6));
+    out += byte(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += byte(0xE0 | (cp >> 12));
+    out += byte(0x80 | ((cp >> 6) & 0x3F));
+    out += byte(0x80 | (cp & 0x3F));
+  } else {
+    out += byte(0xF0 | (cp >> 18));
+    out += byte(0x80 | ((cp >> 12) & 0x3F));
+    out += byte(0x80 | ((cp >> 6) & 0x3F));
+    out += byte(0x80 | (cp & 0x3F));
+  }
+}
+
 std::string encode_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char32_t cp : text) {
-    const auto byte = [](char32_t v) { return static_cast<char>(v); };
-    if (cp < 0x80) {
-      out += byte(cp);
-    } else if (cp < 0x800) {
-      out += byte(0xC0 | (cp >> 6));
-      out += byte(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += byte(0xE0 | (cp >> 12));
-      out += byte(0x80 | ((cp >> 6) & 0x3F));
-      out += byte(0x80 | (cp & 0x3F));
-    } else {
-      out += byte(0xF0 | (cp >> 18));
-      out += byte(0x80 | ((cp >> 12) & 0x3F));
-      out += byte(0x80 | ((cp >> 6) & 0x3F));
-      out += byte(0x80 | (cp & 0x3F));
-    }
-  }
+  for (const char32_t cp : text) append_utf8(out, cp);
   return out;
 }
 

@@ -18,6 +18,7 @@
 #include "input/dossier_reader.hpp"
 #include "input/input_file.hpp"
 #include "input/json_parse.hpp"
+#include "input/sha256.hpp"
 #include "render/json/manifest.hpp"
 #include "render/template/template_set.hpp"
 #include "support/process.hpp"

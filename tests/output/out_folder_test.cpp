@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "input/sha256.hpp"
 #include "render/json/manifest.hpp"
 #include "support/process.hpp"
 

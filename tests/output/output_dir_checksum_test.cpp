@@ -9,6 +9,7 @@
 #include <string>
 
 #include "output/output_dir.hpp"
+#include "input/sha256.hpp"
 #include "render/json/manifest.hpp"
 #include "support/process.hpp"
 #include "support/special_files.hpp"

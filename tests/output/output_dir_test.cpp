@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "input/sha256.hpp"
 #include "render/json/manifest.hpp"
 #include "support/process.hpp"
 

@@ -88,3 +88,26 @@ TEST(Utf8, DecodesAndEncodesEveryLength) {
 }
 
 TEST(Utf8, DecodingInvalidTextGivesNothing) { EXPECT_EQ(aap::text::decode_utf8("caf\xE9"), std::nullopt); }
+
+// The one decoder every reader and writer steps with: a code point and its length, or length 0.
+TEST(Utf8, DecodeAtGivesEachCodePointWithItsLength) {
+  const std::string s = "a\xC3\xA9\xE2\x80\xAF\xF0\x9F\x98\x80";  // a, é, U+202F, U+1F600
+  EXPECT_EQ(aap::text::decode_at(s, 0).value, U'a');
+  EXPECT_EQ(aap::text::decode_at(s, 0).length, 1U);
+  EXPECT_EQ(aap::text::decode_at(s, 1).value, U'é');
+  EXPECT_EQ(aap::text::decode_at(s, 1).length, 2U);
+  EXPECT_EQ(aap::text::decode_at(s, 3).value, U'\u202F');
+  EXPECT_EQ(aap::text::decode_at(s, 3).length, 3U);
+  EXPECT_EQ(aap::text::decode_at(s, 6).value, U'\U0001F600');
+  EXPECT_EQ(aap::text::decode_at(s, 6).length, 4U);
+}
+
+TEST(Utf8, DecodeAtRefusesEveryMalformedForm) {
+  for (const std::string bad : {"\x80", "\xC3", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                "\xE2\x28\xA1", "\xFF"}) {
+    EXPECT_EQ(aap::text::decode_at(bad, 0).length, 0U) << bad.size();
+  }
+  std::string out;
+  aap::text::append_utf8(out, U'œ');
+  EXPECT_EQ(out, "\xC5\x93");
+}

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "input/input_file.hpp"
-#include "input/sha256.hpp"  // sha256_hex, for what the manifest names
 #include "model/date.hpp"
 
 namespace aap {

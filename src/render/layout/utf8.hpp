@@ -1,9 +1,13 @@
-// Minimal UTF-8 stepping for the layout: decode at a byte offset, encode, classify letters.
+// The layout's use of the one UTF-8 decoder (text/utf8.hpp): here malformed text is an error that stops the
+// document (InvalidText), never a character skipped; letters and case come from text/latin.hpp.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "text/latin.hpp"
+#include "text/utf8.hpp"
 
 namespace aap::render::utf8 {
 
@@ -12,15 +16,21 @@ struct Decoded {
   std::size_t length;  // bytes
 };
 
-/// The code point starting at byte `pos` of `s`; throws InvalidText on malformed UTF-8.
-Decoded decode(std::string_view s, std::size_t pos);
+/// Throws InvalidText naming the start of `s`.
+[[noreturn]] void invalid(std::string_view s);
 
-void append(std::string& out, char32_t code_point);
+/// The code point starting at byte `pos` of `s`; throws InvalidText on malformed UTF-8.
+inline Decoded decode(std::string_view s, std::size_t pos) {
+  const text::CodePointAt at = text::decode_at(s, pos);
+  if (at.length == 0) invalid(s);
+  return {at.value, at.length};
+}
+
+inline void append(std::string& out, char32_t code_point) { text::append_utf8(out, code_point); }
 
 /// Latin letters, accented or not (enough to find the words French hyphenation applies to).
-bool is_letter(char32_t c);
+inline bool is_letter(char32_t c) { return text::is_latin_letter(c); }
 
-/// Lower case for the Latin-1 and Latin Extended-A capitals French uses; other code points unchanged.
-char32_t to_lower(char32_t c);
+inline char32_t to_lower(char32_t c) { return text::to_lower(c); }
 
 }  // namespace aap::render::utf8

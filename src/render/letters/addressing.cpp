@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "text/latin.hpp"
 #include "text/utf8.hpp"
 
 namespace aap::letters {
@@ -19,48 +20,10 @@ std::size_t length(std::string_view s) { return text::code_points(s); }
 
 std::u32string decode(std::string_view s) { return text::decode_utf8(s).value_or(std::u32string()); }
 
-char32_t upper_cp(char32_t c) {
-  if (c >= U'a' && c <= U'z') return c - 32;
-  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-  if (c == 0xFF) return 0x178;
-  // Latin Extended-A pairs its capitals and small letters, capital first, except 0x139–0x148 and
-  // 0x179–0x17E, which start on an odd code point.
-  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return (c % 2 == 1) ? c - 1 : c;
-  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c % 2 == 0) ? c - 1 : c;
-  return c;
-}
-
-char32_t lower_cp(char32_t c) {
-  if (c >= U'A' && c <= U'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return (c % 2 == 0) ? c + 1 : c;
-  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c % 2 == 1) ? c + 1 : c;
-  return c;
-}
-
 std::string to_lower(std::string_view s) {
   std::u32string u = decode(s);
-  for (char32_t& c : u) c = lower_cp(c);
+  for (char32_t& c : u) c = text::to_lower(c);
   return text::encode_utf8(u);
-}
-
-// The base letter of an accented capital, for the locality line (La Poste writes "SEPTEMES LES VALLONS").
-std::u32string base_letters(char32_t c) {
-  static constexpr std::array<std::pair<char32_t, const char32_t*>, 17> kTable = {{
-      {U'À', U"A"}, {U'Â', U"A"}, {U'Ä', U"A"}, {U'Æ', U"AE"}, {U'Ç', U"C"}, {U'É', U"E"},
-      {U'È', U"E"}, {U'Ê', U"E"}, {U'Ë', U"E"}, {U'Î', U"I"}, {U'Ï', U"I"}, {U'Ô', U"O"},
-      {U'Ö', U"O"}, {U'Ù', U"U"}, {U'Û', U"U"}, {U'Ü', U"U"}, {U'Œ', U"OE"},
-  }};
-  for (const auto& [from, to] : kTable) {
-    if (c == from) return to;
-  }
-  if (c == U'Ÿ') return U"Y";
-  if (c == U'Ñ') return U"N";
-  if (c == U'Á' || c == U'Ã' || c == U'Å') return U"A";
-  if (c == U'Í' || c == U'Ì') return U"I";
-  if (c == U'Ó' || c == U'Ò' || c == U'Õ' || c == U'Ø') return U"O";
-  if (c == U'Ú') return U"U";
-  return std::u32string(1, c);
 }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x202F; }
@@ -84,11 +47,14 @@ std::string squeeze(std::string_view s) {
 std::string locality_line(const PostalAddress& address) {
   std::u32string city;
   for (const char32_t c : decode(address.city)) {
-    const char32_t u = upper_cp(c);
+    const char32_t u = text::to_upper(c);
     if (u == U'-' || u == U'\'' || u == U'’' || u == U',' || u == U'.') {
       city += U' ';
+    } else if (const std::string_view plain = text::plain_capitals(u); !plain.empty()) {
+      // La Poste writes the locality in plain capitals: "SEPTEMES LES VALLONS".
+      for (const char p : plain) city += static_cast<char32_t>(p);
     } else {
-      city += base_letters(u);
+      city += u;
     }
   }
   std::string line = squeeze(address.postal_code + " " + text::encode_utf8(city));
@@ -343,7 +309,7 @@ std::vector<std::string> texts_by_role(const std::vector<Line>& lines) {
 
 std::string to_upper(std::string_view s) {
   std::u32string u = decode(s);
-  for (char32_t& c : u) c = upper_cp(c);
+  for (char32_t& c : u) c = text::to_upper(c);
   return text::encode_utf8(u);
 }
 

@@ -1,8 +1,7 @@
 // XML escaping and cleaning for the ODT parts.
 #include "render/odt/xml_text.hpp"
-#include "text/utf8.hpp"
 
-#include <cstdint>
+#include "text/utf8.hpp"
 
 namespace aap::render::odt {
 
@@ -10,47 +9,13 @@ namespace {
 
 // Decodes one UTF-8 sequence at `i`; returns U+FFFD and advances one byte when the sequence is invalid.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int length = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    length = 2, cp = b0 & 0x1Fu, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    length = 3, cp = b0 & 0x0Fu, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    length = 4, cp = b0 & 0x07u, min = 0x10000;
-  } else {
+  const text::CodePointAt at = text::decode_at(s, i);
+  if (at.length == 0) {
     ++i;
     return 0xFFFD;
   }
-  if (i + static_cast<std::size_t>(length) > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  for (int k = 1; k < length; ++k) {
-    const unsigned char b = byte(i + static_cast<std::size_t>(k));
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += static_cast<std::size_t>(length);
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  out += text::encode_utf8(std::u32string(1, static_cast<char32_t>(cp)));
+  i += at.length;
+  return at.value;
 }
 
 }  // namespace
@@ -75,7 +40,7 @@ std::string xml_escape(std::string_view text) {
                          cp == 0xFFFF;
     if (control) continue;
     if (cp == 0xFFFD && text.substr(start, i - start) != "\uFFFD") {
-      append_utf8(out, cp);
+      aap::text::append_utf8(out, cp);
       continue;
     }
     out.append(text.substr(start, i - start));
