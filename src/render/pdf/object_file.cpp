@@ -10,6 +10,11 @@
 
 namespace aap::render::detail {
 
+ObjectFile::ObjectFile() {
+  text_.reserve(16384);
+  entries_.reserve(160);
+}
+
 std::uint32_t ObjectFile::reserve() {
   entries_.emplace_back();
   return static_cast<std::uint32_t>(entries_.size());
@@ -41,20 +46,6 @@ std::string_view ObjectFile::keep(std::string bytes) {
 
 void ObjectFile::keep(std::shared_ptr<const void> owner) { owners_.push_back(std::move(owner)); }
 
-namespace {
-
-/// `value` in `width` digits, zeros first, as the cross-reference table wants them.
-void append_padded(std::string& out, std::uint64_t value, std::size_t width) {
-  std::array<char, 24> digits{};
-  const auto [end, error] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
-  (void)error;  // 24 digits hold any 64-bit value
-  const auto length = static_cast<std::size_t>(end - digits.data());
-  if (length < width) out.append(width - length, '0');
-  out.append(digits.data(), length);
-}
-
-}  // namespace
-
 std::string ObjectFile::write(std::uint32_t root, std::uint32_t info, std::string_view id) const {
   if (open_ != 0) throw std::logic_error("ObjectFile::write : objet non fermé");
   const std::size_t count = entries_.size();
@@ -67,8 +58,10 @@ std::string ObjectFile::write(std::uint32_t root, std::uint32_t info, std::strin
     const Entry& e = entries_[i];
     if (!e.given) throw std::logic_error("ObjectFile::write : objet " + std::to_string(i + 1) + " jamais donné");
     offsets[i] = out.size();
-    append_uint(out, i + 1);
-    out += " 0 obj\n";
+    std::array<char, 24> header{};
+    char* end = std::to_chars(header.data(), header.data() + 10, i + 1).ptr;
+    std::memcpy(end, " 0 obj\n", 7);
+    out.append(header.data(), static_cast<std::size_t>(end - header.data()) + 7);
     out.append(text_, e.begin, e.end - e.begin);
     out += '\n';
     if (!e.stream.empty()) {
@@ -82,9 +75,14 @@ std::string ObjectFile::write(std::uint32_t root, std::uint32_t info, std::strin
   out += "xref\n0 ";
   append_uint(out, count + 1);
   out += "\n0000000000 65535 f \n";
-  for (const std::size_t offset : offsets) {
-    append_padded(out, offset, 10);
-    out += " 00000 n \n";
+  // Entries of exactly 20 bytes (7.5.4), filled in place: a letter has some 135 of them.
+  std::size_t at = out.size();
+  out.resize(at + 20 * offsets.size());
+  for (std::size_t offset : offsets) {
+    if (offset >= 10000000000ULL) throw std::length_error("PDF : fichier de plus de 10 Go");
+    for (std::size_t k = 10; k-- > 0; offset /= 10) out[at + k] = static_cast<char>('0' + offset % 10);
+    std::memcpy(&out[at + 10], " 00000 n \n", 10);
+    at += 20;
   }
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string hex;
@@ -115,9 +113,12 @@ void append_uint(std::string& out, std::uint64_t value) {
   out.append(digits.data(), end);
 }
 
+// A letter's structure tree alone holds some 350 references: one append each, not two.
 void append_ref(std::string& out, std::uint32_t number) {
-  append_uint(out, number);
-  out += " 0 R";
+  std::array<char, 16> text{};
+  char* end = std::to_chars(text.data(), text.data() + 10, number).ptr;  // 10 digits hold any 32-bit value
+  std::memcpy(end, " 0 R", 4);
+  out.append(text.data(), static_cast<std::size_t>(end - text.data()) + 4);
 }
 
 void append_fixed(std::string& out, double value) {

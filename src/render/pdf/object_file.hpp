@@ -17,6 +17,9 @@ namespace aap::render::detail {
 /// layout follows PoDoFo 0.9.8's "clean" writer, whose files these were: the same objects give the same bytes.
 class ObjectFile {
  public:
+  /// Room for a letter's objects reserved once: the text of ~140 objects, ~14 KB.
+  ObjectFile();
+
   /// The next object number (from 1), its object to be given by begin_object before write().
   std::uint32_t reserve();
 

@@ -1,6 +1,7 @@
 // The structure tree written as text: elements, their content items (MCIDs, MCRs across pages), the parent tree.
 #include "render/pdf/structure_tree.hpp"
 
+#include <span>
 #include <string>
 #include <utility>
 
@@ -38,13 +39,29 @@ const char* struct_type(StructRole role) {
 std::uint32_t add_structure_tree(ObjectFile& file, const std::vector<StructNode>& nodes,
                                  const std::vector<TaggedPage>& pages) {
   if (nodes.empty()) return 0;
-  // Children in the order the layout created them, which is the document's order.
-  std::vector<std::vector<NodeId>> children(nodes.size());
-  for (NodeId i = 1; i < nodes.size(); ++i) children[nodes[i].parent].push_back(i);
-  std::vector<std::vector<ContentItem>> content(nodes.size());
-  for (std::size_t p = 0; p < pages.size(); ++p) {
-    const auto& mcids = *pages[p].mcid_nodes;
-    for (std::size_t m = 0; m < mcids.size(); ++m) content[mcids[m]].push_back({p, m});
+  // Children in the order the layout created them, which is the document's order; each node's content
+  // items in page and MCID order. Both grouped by node in one array each (a vector a node cost as much as
+  // writing the elements).
+  std::vector<std::size_t> first_child(nodes.size() + 1, 0);
+  for (NodeId i = 1; i < nodes.size(); ++i) ++first_child[nodes[i].parent + 1];
+  for (std::size_t i = 1; i <= nodes.size(); ++i) first_child[i] += first_child[i - 1];
+  std::vector<NodeId> children(nodes.size() > 0 ? nodes.size() - 1 : 0);
+  {
+    std::vector<std::size_t> next(first_child.begin(), first_child.end() - 1);
+    for (NodeId i = 1; i < nodes.size(); ++i) children[next[nodes[i].parent]++] = i;
+  }
+  std::vector<std::size_t> first_item(nodes.size() + 1, 0);
+  for (const TaggedPage& page : pages) {
+    for (const NodeId node : *page.mcid_nodes) ++first_item[node + 1];
+  }
+  for (std::size_t i = 1; i <= nodes.size(); ++i) first_item[i] += first_item[i - 1];
+  std::vector<ContentItem> content(first_item.back());
+  {
+    std::vector<std::size_t> next(first_item.begin(), first_item.end() - 1);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      const auto& mcids = *pages[p].mcid_nodes;
+      for (std::size_t m = 0; m < mcids.size(); ++m) content[next[mcids[m]]++] = {p, m};
+    }
   }
   // Numbers first: elements point to their parent and to their children.
   const std::uint32_t root = file.reserve();
@@ -64,7 +81,8 @@ std::uint32_t add_structure_tree(ObjectFile& file, const std::vector<StructNode>
       text += node.numbering == ListNumbering::decimal ? "/A<</O/List/ListNumbering/Decimal>>"
                                                        : "/A<</O/List/ListNumbering/Disc>>";
     }
-    const auto& items = content[i];
+    const std::span<const ContentItem> items(content.data() + first_item[i], first_item[i + 1] - first_item[i]);
+    const std::span<const NodeId> kids(children.data() + first_child[i], first_child[i + 1] - first_child[i]);
     if (!items.empty()) {
       const std::size_t page = items.front().page;
       text += "/Pg ";
@@ -84,9 +102,9 @@ std::uint32_t add_structure_tree(ObjectFile& file, const std::vector<StructNode>
         text += ' ';
       }
       text.back() = ']';
-    } else if (!children[i].empty()) {
+    } else if (!kids.empty()) {
       text += "/K[";
-      for (const NodeId child : children[i]) {
+      for (const NodeId child : kids) {
         append_ref(text, elements[child]);
         text += ' ';
       }
