@@ -12,6 +12,7 @@
 #include "input/campaign_reader.hpp"
 #include "input/communes.hpp"
 #include "input/dossier_reader.hpp"
+#include "input/sha256.hpp"
 #include "render/json/manifest.hpp"
 #include "render/letters/letter.hpp"
 #include "render/mailing/mailing.hpp"
