@@ -13,6 +13,7 @@
 #include "cli/printable.hpp"
 #include "cli/simulate.hpp"
 #include "cli/verify.hpp"
+#include "cli/workbook.hpp"
 #include "input/campaign_reader.hpp"
 #include "input/communes.hpp"
 #include "input/dossier_reader.hpp"
@@ -283,6 +284,7 @@ std::vector<InputPlace> input_places(const Options& o) {
 
 int dispatch(Run& run) {
   if (run.options.command == "verify") return verify_command(run.options);
+  if (run.options.command == "workbook") return workbook_command(run.options);
   if (run.options.command != "check" && run.options.command != "explain") {
     std::string problem = out_location_problem(run.options.out, input_places(run.options));
     // A folder is replaced whole: refused unless everything it holds is an output aap wrote.

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kCommands[] = {"run", "check", "explain", "notice", "letters", "annexes", "deliberation",
-                                    "simulate", "verify"};
+                                    "simulate", "verify", "workbook"};
 
 const char* kUsageText =
     "Usage : aap <commande> [options]\n"
@@ -33,7 +33,9 @@ const char* kUsageText =
     "  deliberation   le projet de délibération seulement\n"
     "  simulate       la répartition à d’autres enveloppes (--envelope, --envelope-range), sans rien écrire\n"
     "                 d’autre que --out FICHIER.csv ou FICHIER.xlsx si demandé\n"
-    "  verify         vérifie que les sorties de --out proviennent bien des entrées du manifeste\n";
+    "  verify         vérifie que les sorties de --out proviennent bien des entrées du manifeste\n"
+    "  workbook       écrit le classeur vierge des dossiers à remplir (--out FICHIER.xlsx), à relire ensuite\n"
+    "                 avec --dossiers FICHIER.xlsx\n";
 
 // A default path is relative to the current folder (the repository root); when absent there, the
 // copy in the source tree the program was built from, so that `aap` also runs from elsewhere.
@@ -41,6 +43,12 @@ fs::path default_path(const char* relative) {
   if (fs::exists(relative)) return relative;
   const fs::path shipped = fs::path(AAP_SOURCE_DIR) / relative;
   return fs::exists(shipped) ? shipped : fs::path(relative);
+}
+
+std::string lower_extension(const fs::path& file) {
+  std::string ext = file.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
 }
 
 // simulate's envelopes and its --out FILE; refused with the other commands.
@@ -74,8 +82,7 @@ int parse_simulation_options(Options& o, const std::vector<std::string>& texts, 
     return kUsage;
   }
   if (out_given) {
-    std::string ext = o.out.extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = lower_extension(o.out);
     if (ext != ".csv" && ext != ".xlsx") {
       std::cerr << "aap : avec simulate, --out nomme un fichier .csv ou .xlsx, pas « " << o.out.generic_string()
                 << " ».\n";
@@ -83,6 +90,30 @@ int parse_simulation_options(Options& o, const std::vector<std::string>& texts, 
     }
     o.simulation_file = o.out;
   }
+  return kOk;
+}
+
+// workbook's --out FILE.xlsx: required, and an .xlsx file (libxlsxwriter writes no other format).
+int parse_workbook_options(Options& o, bool out_given) {
+  if (o.command != "workbook") return kOk;
+  if (!out_given) {
+    std::cerr << "aap : workbook attend --out FICHIER.xlsx, le classeur à écrire (par exemple --out "
+                 "dossiers-2028.xlsx).\n";
+    return kUsage;
+  }
+  const std::string ext = lower_extension(o.out);
+  if (ext == ".ods") {
+    std::cerr << "aap : --out « " << o.out.generic_string()
+              << " » : aap n’écrit le classeur qu’au format .xlsx (sa bibliothèque d’écriture ne produit pas "
+                 "d’ODS). Écrivez-le en .xlsx, ouvrez-le dans LibreOffice Calc et choisissez Fichier > "
+                 "Enregistrer sous > Classeur ODF (.ods) : aap lit les deux formats.\n";
+    return kUsage;
+  }
+  if (ext != ".xlsx") {
+    std::cerr << "aap : avec workbook, --out nomme un fichier .xlsx, pas « " << o.out.generic_string() << " ».\n";
+    return kUsage;
+  }
+  o.workbook_file = o.out;
   return kOk;
 }
 
@@ -153,7 +184,8 @@ Parsed parse_command_line(int argc, const char* const* argv) {
        "fixtures/dossiers/)")
       ("sessions", po::value<std::string>(),
        "sessions d’un --dossiers .csv (défaut : sessions.csv dans le même dossier)")
-      ("out", po::value(&out)->default_value("output/"), "dossier des sorties")
+      ("out", po::value(&out)->default_value("output/"),
+       "dossier des sorties (simulate : fichier .csv ou .xlsx ; workbook : fichier .xlsx)")
       ("templates", po::value(&templates), "dossier des modèles (défaut : templates/)")
       ("communes", po::value(&communes), "référentiel des communes (défaut : data/communes-metropole.csv)")
       ("date", po::value(&date_text), "date imprimée sur les documents, AAAA-MM-JJ")
@@ -241,6 +273,7 @@ Parsed parse_command_line(int argc, const char* const* argv) {
   o.skip_invalid = vm.count("skip-invalid") > 0;
   if (const int code = parse_simulation_options(o, envelope_texts, envelope_range, !vm["out"].defaulted()))
     return {std::nullopt, code};
+  if (const int code = parse_workbook_options(o, !vm["out"].defaulted())) return {std::nullopt, code};
   return {std::move(o), kOk};
 }
 

@@ -12,7 +12,7 @@
 namespace aap::cli {
 
 struct Options {
-  std::string command;     // run, check, explain, notice, letters, annexes, deliberation
+  std::string command;     // run, check, explain, notice, letters, annexes, deliberation, simulate, verify, workbook
   std::string explain_id;  // for `explain`
   std::filesystem::path campaign;
   std::vector<std::filesystem::path> dossiers;
@@ -26,6 +26,7 @@ struct Options {
   bool skip_invalid = false;
   std::vector<Money> envelopes;  // simulate: --envelope, then --envelope-range, in that order
   std::optional<std::filesystem::path> simulation_file;  // simulate: --out FILE.csv or FILE.xlsx
+  std::optional<std::filesystem::path> workbook_file;    // workbook: --out FILE.xlsx
 };
 
 /// What parsing the command line decided: go on with options, or stop with an exit code after

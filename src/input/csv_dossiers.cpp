@@ -14,6 +14,7 @@
 #include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"
+#include "input/sheet_columns.hpp"
 #include "input/sheet_table.hpp"
 #include "input/typed_cells.hpp"
 
@@ -25,63 +26,7 @@ namespace fs = std::filesystem;
 
 using Kind = ColumnKind;
 
-struct Column {
-  std::string_view name;
-  Kind kind;
-  // A column added to the format later may be missing, so that last year's spreadsheets keep working.
-  bool may_be_absent = false;
-};
-
-// The JSON field paths of a dossier, in the order of its JSON file.
-constexpr Column kDossierColumns[] = {
-    {"id", Kind::text},
-    {"received_on", Kind::date},
-    {"association.name", Kind::text},
-    {"association.siret", Kind::text},
-    {"association.rna", Kind::text},
-    {"association.representative.civility", Kind::text},
-    {"association.representative.first_name", Kind::text},
-    {"association.representative.last_name", Kind::text},
-    {"association.representative.role", Kind::text},
-    {"association.address.lines", Kind::list},
-    {"association.address.postal_code", Kind::text},
-    {"association.address.city", Kind::text},
-    {"association.email", Kind::text},
-    {"training.title", Kind::text},
-    {"training.gen_label.number", Kind::text},
-    {"training.gen_label.valid_until", Kind::date},
-    {"training.free_of_charge", Kind::boolean},
-    {"training.site.address", Kind::text},
-    {"training.site.postal_code", Kind::text},
-    {"training.site.city", Kind::text},
-    {"training.site.insee_code", Kind::text},
-    {"training.site.qpv_code", Kind::nullable_text},
-    {"partnerships.politique_de_la_ville", Kind::boolean},
-    {"partnerships.emploi_insertion", Kind::boolean},
-    {"partnerships.esr", Kind::boolean},
-    {"employer_partners", Kind::list},
-    {"budget.total_cost", Kind::money},
-    {"budget.requested", Kind::money},
-    {"instruction.instructor", Kind::text},
-    {"instruction.notes", Kind::text},
-    {"association.short_name", Kind::text, true},
-};
-
-constexpr std::string_view kDossierIdColumn = "dossier_id";
-
-constexpr Column kSessionColumns[] = {
-    {kDossierIdColumn, Kind::text},
-    {"label", Kind::text},
-    {"start", Kind::date},
-    {"end", Kind::date},
-    {"trainees", Kind::count},
-    {"women", Kind::count},
-    {"low_qualified_job_seekers", Kind::count},
-    {"bac_or_below", Kind::count},
-    {"qpv_residents", Kind::count},
-    {"veille_active_residents", Kind::count},
-    {"plie_followed", Kind::count},
-};
+using Column = SheetColumn;
 
 constexpr std::string_view kEmptyRequired = "cellule vide, valeur obligatoire";
 

@@ -21,6 +21,7 @@
 
 #include "input/csv_dossiers.hpp"
 #include "input/input_file.hpp"
+#include "input/sheet_columns.hpp"
 #include "input/sheet_table.hpp"
 
 namespace aap::input {
@@ -29,9 +30,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace ss = orcus::spreadsheet;
-
-constexpr std::string_view kDossiersSheet = "Dossiers";
-constexpr std::string_view kSessionsSheet = "Sessions";
 
 std::string format_name(WorkbookFormat format) { return format == WorkbookFormat::xlsx ? ".xlsx" : ".ods"; }
 

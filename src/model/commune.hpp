@@ -23,6 +23,9 @@ class CommuneTable {
   /// The commune of an INSEE code; Marseille's arrondissements 13201–13216 resolve to Marseille (13055).
   const Commune* find(std::string_view insee_code) const;
   std::size_t size() const { return by_code_.size(); }
+  /// Every code `find` resolves, by code: the communes, and Marseille's arrondissements named as such
+  /// (« Marseille 1er arrondissement ») when Marseille is in the table; for lists users choose from.
+  std::vector<Commune> codes() const;
 
  private:
   std::unordered_map<std::string, Commune> by_code_;
