@@ -198,6 +198,21 @@ TEST_F(BlankWorkbook, TheExampleRowHasItsFormatsAndTheColumnsTheirWidths) {
   EXPECT_EQ(sheet("Sessions")["rows"][0][2], "2028-09-01");
 }
 
+// Printed across A4 with the header row and the id on every page; the list of communes one page wide.
+TEST_F(BlankWorkbook, SheetsPrintWithTheirHeaderOnEveryPage) {
+  for (const char* name : {"Dossiers", "Sessions"}) {
+    const json& p = sheet(name)["print"];
+    EXPECT_EQ(p["orientation"], "landscape") << name;
+    EXPECT_EQ(p["title_rows"], "$1:$1") << name;
+    EXPECT_EQ(p["title_columns"], "$A:$A") << name;
+    EXPECT_EQ(p["footer"], json::array({"&A", "Page &P / &N"})) << name;
+  }
+  const json& p = sheet("Communes")["print"];
+  EXPECT_EQ(p["title_rows"], "$1:$1");
+  EXPECT_TRUE(p["fit_to_page"]);
+  EXPECT_EQ(p["footer"], json::array({"&A", "Page &P / &N"}));
+}
+
 TEST_F(BlankWorkbook, TextsAreSharedStringsAsSpreadsheetsWriteThem) {
   EXPECT_TRUE((*dump_)["shared_strings"]);
   EXPECT_FALSE((*dump_)["inline_strings"]);

@@ -189,6 +189,7 @@ class BlankWorkbook {
     worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
     xlsx::check(worksheet_repeat_rows(ws, 0, 0), file_);
     xlsx::check(worksheet_repeat_columns(ws, 0, 0), file_);
+    xlsx::check(worksheet_set_footer(ws, "&L&A&RPage &P / &N"), file_);
   }
 
   /// Every code the reader resolves, with its commune and territory: the source of the INSEE code's list.
@@ -208,6 +209,7 @@ class BlankWorkbook {
       ++row;
     }
     worksheet_freeze_panes(ws, 1, 0);
+    sheet.print(xlsx::PrintSetup{"Communes de la Métropole et leur code INSEE", true});
     // A list that is the source of the INSEE codes' choice: changed by hand, it would break that choice.
     worksheet_protect(ws, nullptr, nullptr);
   }

@@ -31,6 +31,10 @@ def sheet_dump(ws):
         dim = ws.column_dimensions.get(letter)
         widths[letter] = dim.width if dim is not None else None
     out["widths"] = widths
+    out["print"] = {"orientation": ws.page_setup.orientation, "fit_to_page": bool(ws.sheet_properties.pageSetUpPr is not None
+                                        and ws.sheet_properties.pageSetUpPr.fitToPage),
+                    "title_rows": ws.print_title_rows, "title_columns": ws.print_title_cols,
+                    "footer": [ws.oddFooter.left.text, ws.oddFooter.right.text]}
     out["validations"] = [
         {"sqref": str(dv.sqref), "type": dv.type, "operator": dv.operator, "formula1": dv.formula1,
          "formula2": dv.formula2, "error_style": dv.errorStyle or "stop", "show_error": bool(dv.showErrorMessage),
