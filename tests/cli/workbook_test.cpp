@@ -306,6 +306,20 @@ TEST(WorkbookCommand, WritesOnlyXlsxAndSaysHowToGetOds) {
   EXPECT_TRUE(fs::is_empty(tmp.path()));
 }
 
+TEST(WorkbookCommand, AnUnreadableCommuneTableWritesNothing) {
+  TempDir tmp;
+  const fs::path communes = tmp / "communes.csv";
+  std::ofstream(communes) << "insee_code;name;territory\n13001;Aix-en-Provence;provence\n";
+  const auto r = run_aap({"workbook", "--out", (tmp / "dossiers.xlsx").string(), "--communes", communes.string()}, kRoot);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(communes.string() + ":2: territory : « provence » n’est pas un territoire connu"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("aap : référentiel des communes invalide, rien n’a été écrit.\n"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "dossiers.xlsx"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()), 1);
+}
+
 TEST(WorkbookCommand, HelpNamesIt) {
   const auto r = run_aap({"--help"}, kRoot);
   EXPECT_EQ(r.exit_code, 0);
