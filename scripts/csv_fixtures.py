@@ -4,7 +4,7 @@
 Run once to make fixtures/csv/ and the variants of tests/data/csv/ (the CSV files are committed):
     scripts/csv_fixtures.py --out fixtures/csv
     scripts/csv_fixtures.py --out tests/data/csv/comma-cp1252 --separator , --encoding cp1252
-The columns are those of src/input/csv_dossiers.cpp, in the same order (a test checks it).
+The columns are those of src/input/sheet_columns.hpp, in the same order (a test checks it).
 """
 import argparse
 import csv
