@@ -35,7 +35,7 @@ struct UnreadableInput : std::runtime_error {
 // The path and the French reason of a failed filesystem call (what() is English and names the call).
 std::string unreadable(const fs::filesystem_error& e) {
   return (e.path1().empty() ? std::string() : e.path1().generic_string() + " : ") + "illisible (" +
-         fr::error_reason(e.code()) + ")";
+         fr::error_reason(e.code()) + ")";  // « illisible » first: the reason alone would not say it is an input
 }
 
 void print(const Diagnostics& diags) {
@@ -345,6 +345,11 @@ int run_app(int argc, char** argv) {
     std::cerr << "aap : entrée illisible : " << e.what()
               << ".\n  Rien n’a été mis en place ; les sorties précédentes sont restées telles quelles.\n";
     return kInvalidInput;
+  } catch (const fs::filesystem_error& e) {
+    // The standard library's message is English: said in French, with the file it names.
+    std::cerr << "aap : échec de l’écriture : " << fr::filesystem_error_reason(e)
+              << "\n  Les sorties précédentes sont restées telles quelles.\n";
+    return kWriteFailure;
   } catch (const std::exception& e) {
     std::cerr << "aap : échec de l’écriture : " << e.what()
               << "\n  Les sorties précédentes sont restées telles quelles.\n";

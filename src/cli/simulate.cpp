@@ -42,15 +42,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Euros with a decimal comma and no grouping, for spreadsheets: "250000,00".
-std::string plain_euros(Money m) {
-  const std::int64_t cents = m.cents() < 0 ? -m.cents() : m.cents();
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%s%lld,%02lld", m.cents() < 0 ? "-" : "",
-                static_cast<long long>(cents / 100), static_cast<long long>(cents % 100));
-  return buffer;
-}
-
 const char* policy_label(Policy p) {
   return p == Policy::priority ? "par ordre de priorité" : "proportionnelle";
 }
@@ -211,13 +202,13 @@ std::string simulation_csv(const Simulation& s) {
                       "reste", "rang_marginal", "dossier_marginal", "association_marginale", "manque_marginal"},
                      kSeparator);
   for (const EnvelopeOutcome& o : s.outcomes) {
-    std::vector<std::string> row = {plain_euros(o.envelope),     std::to_string(o.funded),
+    std::vector<std::string> row = {o.envelope.plain(','),     std::to_string(o.funded),
                                     std::to_string(o.partially_funded), std::to_string(o.not_funded),
-                                    tier2_label(s, o),           plain_euros(o.allocated),
-                                    plain_euros(o.remaining)};
+                                    tier2_label(s, o),           o.allocated.plain(','),
+                                    o.remaining.plain(',')};
     if (o.marginal) {
       row.insert(row.end(), {std::to_string(o.marginal->rank), o.marginal->id, o.marginal->association,
-                             plain_euros(o.marginal->missing)});
+                             o.marginal->missing.plain(',')});
     } else {
       row.resize(row.size() + 4);
     }

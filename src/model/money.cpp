@@ -2,6 +2,7 @@
 #include "model/money.hpp"
 
 #include <cstddef>
+#include <string>
 
 namespace aap {
 
@@ -40,6 +41,13 @@ std::optional<Money> Money::parse(std::string_view text) {
   const std::int64_t total = euros * 100 + cents;
   if (total > kMaxCents) return std::nullopt;
   return Money(total);
+}
+
+std::string Money::plain(char decimal_separator) const {
+  const std::int64_t magnitude = cents_ < 0 ? -cents_ : cents_;
+  const std::int64_t rest = magnitude % 100;
+  return (cents_ < 0 ? "-" : "") + std::to_string(magnitude / 100) + decimal_separator + (rest < 10 ? "0" : "") +
+         std::to_string(rest);
 }
 
 }  // namespace aap

@@ -4,6 +4,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace aap {
@@ -20,8 +21,9 @@ class Money {
   constexpr std::int64_t cents() const { return cents_; }
   constexpr std::int64_t whole_euros() const { return cents_ / 100; }
   constexpr bool has_cents() const { return cents_ % 100 != 0; }
-  /// Rounded down to the euro (amounts are never negative here).
-  constexpr Money floor_euro() const { return Money(cents_ - cents_ % 100); }
+  /// "30000,00" or "30000.00": the euros without grouping, `decimal_separator`, two decimals, as data files
+  /// and spreadsheets read an amount (the printed form, « 30 000 € », is fr::money's).
+  std::string plain(char decimal_separator) const;
 
   constexpr Money operator+(Money o) const { return Money(cents_ + o.cents_); }
   constexpr Money operator-(Money o) const { return Money(cents_ - o.cents_); }

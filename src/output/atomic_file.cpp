@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -25,9 +26,14 @@ namespace {
 
 void write_file_atomically(const fs::path& file, const std::function<void(const fs::path&)>& write,
                            Existing existing) {
-  const fs::path temporary =
-      file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                            file.extension().string());
+  // Created here, exclusively and under a name nobody can guess (mkstemps), before the writer opens it: a
+  // link planted beside the file cannot send the writing elsewhere.
+  const std::string suffix = file.extension().string();
+  std::string name = (file.parent_path() / ("." + file.filename().string() + ".tmp-XXXXXX" + suffix)).string();
+  const int fd = ::mkstemps(name.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) cannot_write(file, fr::errno_reason(errno));
+  ::close(fd);
+  const fs::path temporary = name;
   std::error_code ec;
   try {
     write(temporary);

@@ -11,8 +11,8 @@ namespace aap::output {
 
 enum class Existing { replace, refuse };
 
-/// Calls `write` with the temporary's path (hidden, beside `file`, with `file`'s extension, which some
-/// writers read), then renames it to `file`. With Existing::refuse a file already there is never replaced,
+/// Calls `write` with the temporary's path (a new empty file, hidden, beside `file`, under a random name
+/// ending in `file`'s extension, which some writers read), then renames it to `file`. With Existing::refuse a file already there is never replaced,
 /// even one that appeared meanwhile. Throws std::runtime_error in French naming the file and the reason;
 /// the temporary is removed whatever happens.
 void write_file_atomically(const std::filesystem::path& file,

@@ -37,4 +37,8 @@ std::string error_reason(const std::error_code& ec) {
   return ec.message();
 }
 
+std::string filesystem_error_reason(const std::filesystem::filesystem_error& e) {
+  return (e.path1().empty() ? std::string() : e.path1().generic_string() + " : ") + error_reason(e.code());
+}
+
 }  // namespace aap::fr

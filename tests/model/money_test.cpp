@@ -73,6 +73,9 @@ TEST(Money, AcceptsUpToAHundredBillionEurosAndRefusesMore) {
   EXPECT_EQ(cents("99999999999999999999999"), std::nullopt);
 }
 
-TEST(Money, FloorEuroDropsCents) {
-  EXPECT_EQ(aap::Money::from_cents(123456).floor_euro().cents(), 123400);
+TEST(Money, PlainFormIsCentsAfterTheGivenSeparatorWithoutGrouping) {
+  EXPECT_EQ(aap::Money::from_cents(3000000).plain(','), "30000,00");
+  EXPECT_EQ(aap::Money::from_cents(3000005).plain('.'), "30000.05");
+  EXPECT_EQ(aap::Money::from_cents(50).plain(','), "0,50");
+  EXPECT_EQ(aap::Money::from_cents(-1205).plain(','), "-12,05");
 }

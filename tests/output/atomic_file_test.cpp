@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -44,8 +46,21 @@ TEST(AtomicFile, TheWriterGetsAHiddenTemporaryWithTheExtension) {
   EXPECT_EQ(seen.parent_path(), tmp.path());
   EXPECT_EQ(seen.filename().string().front(), '.');
   EXPECT_EQ(seen.extension(), ".xlsx");
+  EXPECT_EQ(seen.filename().string().find(".classeur.xlsx.tmp-"), 0U) << seen;
   EXPECT_EQ(slurp(tmp / "classeur.xlsx"), "octets");
   EXPECT_FALSE(fs::exists(seen));
+}
+
+TEST(AtomicFile, ALinkPlantedUnderAGuessableNameIsNeverFollowed) {
+  TempDir tmp;
+  write_file(tmp / "victime.txt", "à garder");
+  // The names a predictable writer would use: the process id, with and without the extension.
+  const std::string pid = std::to_string(::getpid());
+  for (const std::string& name : {".sortie.csv.tmp-" + pid + ".csv", ".sortie.csv.tmp-" + pid, "sortie.csv.tmp-" + pid})
+    fs::create_symlink(tmp / "victime.txt", tmp / name);
+  write_file_atomically(tmp / "sortie.csv", std::string_view("nouveau"));
+  EXPECT_EQ(slurp(tmp / "sortie.csv"), "nouveau");
+  EXPECT_EQ(slurp(tmp / "victime.txt"), "à garder");
 }
 
 TEST(AtomicFile, AFailedWriterLeavesNothing) {

@@ -24,5 +24,13 @@ TEST(ErrnoReason, FilesystemErrorCodesToo) {
   EXPECT_EQ(error_reason(std::make_error_code(std::errc::no_space_on_device)), "disque plein");
 }
 
+TEST(ErrnoReason, AFilesystemErrorIsSaidInFrenchWithItsPath) {
+  const std::filesystem::filesystem_error e("cannot create directory", "/sorties/aap",
+                                            std::make_error_code(std::errc::no_space_on_device));
+  EXPECT_EQ(filesystem_error_reason(e), "/sorties/aap : disque plein");
+  const std::filesystem::filesystem_error bare("x", std::make_error_code(std::errc::read_only_file_system));
+  EXPECT_EQ(filesystem_error_reason(bare), "système de fichiers en lecture seule");
+}
+
 }  // namespace
 }  // namespace aap::fr

@@ -9,16 +9,6 @@
 namespace aap::scdl {
 namespace {
 
-// "30000.00": the schema's real number, a dot before the decimals.
-std::string amount(Money m) {
-  const std::int64_t cents = m.cents();
-  std::string out = std::to_string(cents / 100) + ".";
-  const std::int64_t rest = cents % 100;
-  if (rest < 10) out += '0';
-  out += std::to_string(rest);
-  return out;
-}
-
 bool is_rna(const std::string& rna) {
   if (rna.size() != 10 || rna[0] != 'W') return false;
   for (std::size_t i = 1; i < rna.size(); ++i)
@@ -52,9 +42,10 @@ std::optional<std::string> subventions_csv(const Campaign& campaign, const Evalu
     if (e.grant.cents() <= 0 || !e.dossier) continue;
     const Dossier& d = *e.dossier;
     const std::string rna = d.association.rna.value_or("");
+    // The amount as the schema's number: a dot before the cents.
     out += csv::record({campaign.authority.name, *campaign.authority.siret, session.iso(),
                         campaign.deliberation.number.value_or(""), d.association.name, d.association.siret,
-                        is_rna(rna) ? rna : "", object(campaign, d), amount(e.grant), "aide en numéraire",
+                        is_rna(rna) ? rna : "", object(campaign, d), e.grant.plain('.'), "aide en numéraire",
                         "unique", period, "", "non", "1.00", ""});
   }
   return out;
