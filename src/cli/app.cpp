@@ -84,7 +84,7 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   // Templates and the campaign are checked before the first dossier is processed: an unknown variable
   // is an error now, not a blank in letter 412.
   std::optional<tpl::TemplateSet> templates;
-  const bool needs_templates = o.command != "explain" && o.command != "simulate";
+  const bool needs_templates = o.command != Command::explain && o.command != Command::simulate;
   if (needs_templates) {
     std::vector<tpl::TemplateProblem> problems;
     try {
@@ -108,7 +108,7 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
   }
   if (!load.diagnostics.empty()) {
     print(load.diagnostics);
-    const bool writes = o.command != "check" && o.command != "explain";
+    const bool writes = o.command != Command::check && o.command != Command::explain;
     run.input_problems = true;
     if (!o.skip_invalid) {
       // A problem tied to no dossier (a missing folder, a session row of an unknown dossier) counts too.
@@ -116,7 +116,7 @@ std::optional<int> load(Run& run, std::size_t& read_count) {
                 << (load.invalid.empty() ? std::string("entrées invalides")
                                          : plural(load.invalid.size(), "dossier invalide", "dossiers invalides"))
                 << (writes ? ", rien n’a été écrit (--skip-invalid pour les écarter)." : ".") << "\n";
-      if (o.command != "check") return kInvalidInput;
+      if (o.command != Command::check) return kInvalidInput;
     } else {
       std::cerr << "aap : " << plural(load.invalid.size(), "dossier invalide écarté", "dossiers invalides écartés")
                 << " (--skip-invalid).\n";
@@ -177,7 +177,7 @@ std::vector<ManifestEntry> template_entries(const Run& run) {
 
 // What `aap verify` needs to run the same command again (paths as given, relative to the current folder).
 ManifestCommand command_line_of(const Options& o) {
-  ManifestCommand c{o.command, o.campaign.generic_string(), {}, o.communes.generic_string(),
+  ManifestCommand c{std::string(command_name(o.command)), o.campaign.generic_string(), {}, o.communes.generic_string(),
                     o.templates.generic_string(), o.skip_invalid, std::nullopt};
   for (const fs::path& d : o.dossiers) c.dossiers.push_back(d.generic_string());
   if (o.sessions) c.sessions = o.sessions->generic_string();
@@ -189,10 +189,12 @@ int write_outputs(const Run& run, const Family* only) {
   OutputDir out(run.options.out);
   if (only)
     out.carry_over([&](const std::string& rel) { return rel != "manifest.json" && !only->owns(rel); });
-  write_families(run, out, only);
+  // What each family printed, checked against the others before the outputs are moved into place.
+  consistency::GrantLedger ledger;
+  write_families(run, out, ledger, only);
 
   // Before anything is moved into place: the documents must print the same grants (exit 3 otherwise).
-  consistency::require_consistent(run.ledger, run.campaign.envelope);
+  consistency::require_consistent(ledger, run.campaign.envelope);
   Manifest manifest;
   manifest.version = AAP_VERSION;
   manifest.date = run.date;
@@ -261,7 +263,7 @@ std::optional<int> refuse_letters_before_the_vote(const Run& run) {
             << fr::date(run.date) << " (" << source << ").\n"
             << "  Avant le vote, utilisez « aap deliberation », « aap annexes » ou « aap simulate » ; après, "
                "« aap "
-            << o.command << " --date " << session.iso() << " » ou une date postérieure. Rien n’a été écrit.\n";
+            << command_name(o.command) << " --date " << session.iso() << " » ou une date postérieure. Rien n’a été écrit.\n";
   return kInvalidInput;
 }
 
@@ -283,12 +285,12 @@ std::vector<InputPlace> input_places(const Options& o) {
 }  // namespace
 
 int dispatch(Run& run) {
-  if (run.options.command == "verify") return verify_command(run.options);
-  if (run.options.command == "workbook") return workbook_command(run.options);
-  if (run.options.command != "check" && run.options.command != "explain") {
+  if (run.options.command == Command::verify) return verify_command(run.options);
+  if (run.options.command == Command::workbook) return workbook_command(run.options);
+  if (run.options.command != Command::check && run.options.command != Command::explain) {
     std::string problem = out_location_problem(run.options.out, input_places(run.options));
     // A folder is replaced whole: refused unless everything it holds is an output aap wrote.
-    if (problem.empty() && run.options.command != "simulate") problem = out_replacement_problem(run.options.out);
+    if (problem.empty() && run.options.command != Command::simulate) problem = out_replacement_problem(run.options.out);
     if (!problem.empty()) {
       std::cerr << "aap : " << problem << ". Rien n’a été écrit.\n";
       return kUsage;
@@ -303,23 +305,23 @@ int dispatch(Run& run) {
     return kInvalidInput;
   }
   const Options& o = run.options;
-  if (o.command == "run" || o.command == "letters") {
+  if (o.command == Command::run || o.command == Command::letters) {
     if (auto code = refuse_letters_before_the_vote(run)) return *code;
   }
-  if (o.command == "explain") return explain(run, o.explain_id);
-  if (o.command == "simulate") return simulate_command(run);
-  if (!o.quiet || o.command == "check") print_summary(run, read_count, std::cout);
-  if (o.command == "check") {
+  if (o.command == Command::explain) return explain(run, o.explain_id);
+  if (o.command == Command::simulate) return simulate_command(run);
+  if (!o.quiet || o.command == Command::check) print_summary(run, read_count, std::cout);
+  if (o.command == Command::check) {
     print(output_notes(run.campaign, o.campaign.generic_string(), nullptr));
     return !run.input_problems || o.skip_invalid ? kOk : kInvalidInput;
   }
 
   const Family* only = nullptr;
-  if (o.command != "run") {
+  if (o.command != Command::run) {
     const auto& all = families();
     auto it = std::find_if(all.begin(), all.end(), [&](const Family& f) { return f.command == o.command; });
     if (it == all.end()) {
-      std::cerr << "aap : la commande « " << o.command << " » n’est pas encore disponible.\n";
+      std::cerr << "aap : la commande « " << command_name(o.command) << " » n’est pas encore disponible.\n";
       return kUsage;
     }
     only = &*it;

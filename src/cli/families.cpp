@@ -25,22 +25,22 @@ constexpr const char* kNoticeFile = "avis-appel-a-projets.pdf";
 constexpr const char* kLettersFolder = "courriers/";
 constexpr const char* kPrintBatch = "courriers/courriers-a-imprimer.pdf";
 
-void write_notice(const Run& run, OutputDir& out) {
+void write_notice(const Run& run, OutputDir& out, consistency::GrantLedger& /*ledger: the notice prints no grant*/) {
   // The notice is dated and signed the day it is published, whatever the run's date.
   out.write(kNoticeFile, render::render_pdf(notice::build_notice(*run.templates, run.campaign,
                                                                  run.campaign.calendar.published_on)));
 }
 
 // Every figure and decision, for the audit; the other documents' grants are checked against it.
-void write_evaluation(const Run& run, OutputDir& out) {
+void write_evaluation(const Run& run, OutputDir& out, consistency::GrantLedger& ledger) {
   const std::string evaluation = evaluation_json(run.evaluation);
   out.write("evaluation.json", evaluation);
-  consistency::record_evaluation_json(run.ledger, evaluation);
+  consistency::record_evaluation_json(ledger, evaluation);
 }
 
 // One letter per dossier, its e-mail when the association has an address, then the print batch in the
 // same order (rank, then the ineligible by id), and the mailing list.
-void write_letters(const Run& run, OutputDir& out) {
+void write_letters(const Run& run, OutputDir& out, consistency::GrantLedger& ledger) {
   const auto& dossiers = run.evaluation.dossiers;
   doc::Metadata batch_metadata;
   batch_metadata.title = "Courriers de notification — " + run.campaign.title;
@@ -76,7 +76,7 @@ void write_letters(const Run& run, OutputDir& out) {
       progress.advance();
     });
     for (std::size_t i = begin; i < end; ++i)
-      consistency::record_letter(run.ledger, dossiers[i].dossier->id, values[i - begin]);
+      consistency::record_letter(ledger, dossiers[i].dossier->id, values[i - begin]);
     if (batch_taking.valid()) batch_taking.get();  // the previous slice is in the batch (or its error thrown)
     batching = std::move(painted);
     batch_taking = std::async(policy, [&batch, &batching] {
@@ -90,14 +90,14 @@ void write_letters(const Run& run, OutputDir& out) {
 }
 
 // The same document model gives the PDF and the editable ODT, so that both carry the same text.
-void write_deliberation(const Run& run, OutputDir& out) {
+void write_deliberation(const Run& run, OutputDir& out, consistency::GrantLedger& ledger) {
   // The deliberation is the act of the council's session, whatever the run's date.
   const Date session = run.campaign.calendar.council_session;
   const doc::Document d = deliberation::build_deliberation(*run.templates, run.campaign, run.evaluation, session);
   const std::string pdf = render::render_pdf(d);
   out.write("deliberation.pdf", pdf);
   out.write("deliberation.odt", render::render_odt(d));
-  consistency::record_deliberation(run.ledger, deliberation::deliberation_values(run.campaign, run.evaluation, session));
+  consistency::record_deliberation(ledger, deliberation::deliberation_values(run.campaign, run.evaluation, session));
   // The envelope under its @ctes name names the act under its own, a copy of deliberation.pdf beside it.
   const actes::ActesNames names = actes::actes_names(run.campaign);
   if (auto envelope = actes::actes_envelope(run.campaign, run.evaluation, names.files())) {
@@ -110,54 +110,54 @@ void write_deliberation(const Run& run, OutputDir& out) {
 
 const std::vector<Family>& families() {
   static const std::vector<Family> kFamilies = {
-      {"notice", [](const std::string& rel) { return rel == kNoticeFile; }, write_notice},
-      {"letters", [](const std::string& rel) { return rel.rfind(kLettersFolder, 0) == 0; },
+      {Command::notice, [](const std::string& rel) { return rel == kNoticeFile; }, write_notice},
+      {Command::letters, [](const std::string& rel) { return rel.rfind(kLettersFolder, 0) == 0; },
        write_letters},
       // The open-data file goes with the finance workbook: the same grants, for the public.
-      {"annexes", [](const std::string& rel) { return rel == "annexes.xlsx" || rel == scdl::kScdlFile; },
-       [](const Run& run, OutputDir& out) {
+      {Command::annexes, [](const std::string& rel) { return rel == "annexes.xlsx" || rel == scdl::kScdlFile; },
+       [](const Run& run, OutputDir& out, consistency::GrantLedger& ledger) {
          write_annexes(out.staging() / "annexes.xlsx", run.campaign, run.evaluation, run.date);
          out.record("annexes.xlsx");
-         consistency::record_annexes(run.ledger, out.staging() / "annexes.xlsx");
+         consistency::record_annexes(ledger, out.staging() / "annexes.xlsx");
          if (auto scdl = scdl::subventions_csv(run.campaign, run.evaluation)) out.write(scdl::kScdlFile, *scdl);
        }},
-      {"deliberation",
+      {Command::deliberation,
        [](const std::string& rel) { return rel.rfind("deliberation.", 0) == 0 || actes::is_actes_file(rel); },
        write_deliberation},
   };
   return kFamilies;
 }
 
-void write_families(const Run& run, OutputDir& out, const Family* only) {
+void write_families(const Run& run, OutputDir& out, consistency::GrantLedger& ledger, const Family* only) {
   if (only) {
-    write_evaluation(run, out);
-    only->write(run, out);
+    write_evaluation(run, out, ledger);
+    only->write(run, out, ledger);
     return;
   }
   const auto& all = families();
-  const auto letters = std::find_if(all.begin(), all.end(), [](const Family& f) { return f.command == "letters"; });
+  const auto letters = std::find_if(all.begin(), all.end(), [](const Family& f) { return f.command == Command::letters; });
   if (run.options.jobs <= 1 || letters == all.end()) {
-    write_evaluation(run, out);
-    for (const Family& family : all) family.write(run, out);
+    write_evaluation(run, out, ledger);
+    for (const Family& family : all) family.write(run, out, ledger);
     return;
   }
   // evaluation.json stays the reference the other documents are compared with: it is listed first.
   for (const char* document : {consistency::kEvaluationDocument, consistency::kLettersDocument,
                                consistency::kAnnexesDocument, consistency::kDeliberationDocument})
-    run.ledger.add_document(document);
+    ledger.add_document(document);
   std::exception_ptr others_error;
   std::thread others([&] {
     try {
-      write_evaluation(run, out);
+      write_evaluation(run, out, ledger);
       for (const Family& family : all)
-        if (&family != &*letters) family.write(run, out);
+        if (&family != &*letters) family.write(run, out, ledger);
     } catch (...) {
       others_error = std::current_exception();
     }
   });
   std::exception_ptr letters_error;
   try {
-    letters->write(run, out);
+    letters->write(run, out, ledger);
   } catch (...) {
     letters_error = std::current_exception();
   }
@@ -168,15 +168,15 @@ void write_families(const Run& run, OutputDir& out, const Family* only) {
 
 Diagnostics output_notes(const Campaign& campaign, const std::string& campaign_file, const Family* only) {
   Diagnostics notes;
-  const auto add = [&](const char* family, Diagnostics more) {
+  const auto add = [&](Command family, Diagnostics more) {
     if (only && only->command != family) return;
     for (Diagnostic& d : more) {
       d.file = campaign_file;
       notes.push_back(std::move(d));
     }
   };
-  add("annexes", scdl::scdl_notes(campaign));
-  add("deliberation", actes::actes_notes(campaign));
+  add(Command::annexes, scdl::scdl_notes(campaign));
+  add(Command::deliberation, actes::actes_notes(campaign));
   return notes;
 }
 

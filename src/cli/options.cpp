@@ -17,8 +17,10 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kCommands[] = {"run", "check", "explain", "notice", "letters", "annexes", "deliberation",
-                                    "simulate", "verify", "workbook"};
+// In the order of Command.
+constexpr std::string_view kCommandNames[] = {"run",     "check",        "explain",  "notice", "letters",
+                                              "annexes", "deliberation", "simulate", "verify", "workbook"};
+static_assert(std::size(kCommandNames) == static_cast<std::size_t>(Command::workbook) + 1, "a name per Command");
 
 const char* kUsageText =
     "Usage : aap <commande> [options]\n"
@@ -54,7 +56,7 @@ std::string lower_extension(const fs::path& file) {
 // simulate's envelopes and its --out FILE; refused with the other commands.
 int parse_simulation_options(Options& o, const std::vector<std::string>& texts, const std::string& range,
                              bool out_given) {
-  if (o.command != "simulate") {
+  if (o.command != Command::simulate) {
     if (texts.empty() && range.empty()) return kOk;
     std::cerr << "aap : --envelope et --envelope-range ne servent qu’à la commande simulate.\n";
     return kUsage;
@@ -95,7 +97,7 @@ int parse_simulation_options(Options& o, const std::vector<std::string>& texts, 
 
 // workbook's --out FILE.xlsx: required, and an .xlsx file (libxlsxwriter writes no other format).
 int parse_workbook_options(Options& o, bool out_given) {
-  if (o.command != "workbook") return kOk;
+  if (o.command != Command::workbook) return kOk;
   if (!out_given) {
     std::cerr << "aap : workbook attend --out FICHIER.xlsx, le classeur à écrire (par exemple --out "
                  "dossiers-2028.xlsx).\n";
@@ -167,6 +169,14 @@ std::string usage_error_fr(const po::error& e) {
 
 }  // namespace
 
+std::string_view command_name(Command command) { return kCommandNames[static_cast<std::size_t>(command)]; }
+
+std::optional<Command> command_named(std::string_view word) {
+  for (std::size_t i = 0; i < std::size(kCommandNames); ++i)
+    if (kCommandNames[i] == word) return static_cast<Command>(i);
+  return std::nullopt;
+}
+
 Parsed parse_command_line(int argc, const char* const* argv) {
   std::string date_text;
   std::vector<std::string> dossiers;
@@ -226,14 +236,16 @@ Parsed parse_command_line(int argc, const char* const* argv) {
   }
 
   Options o;
-  o.command = vm["command"].as<std::string>();
-  if (std::find(std::begin(kCommands), std::end(kCommands), o.command) == std::end(kCommands)) {
-    std::cerr << "aap : commande inconnue « " << o.command << " ».\n" << kUsageText;
+  const std::string word = vm["command"].as<std::string>();
+  const std::optional<Command> command = command_named(word);
+  if (!command) {
+    std::cerr << "aap : commande inconnue « " << word << " ».\n" << kUsageText;
     return {std::nullopt, kUsage};
   }
+  o.command = *command;
   std::vector<std::string> args;
   if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
-  if (o.command == "explain") {
+  if (o.command == Command::explain) {
     if (args.size() != 1) {
       std::cerr << "aap : explain attend un identifiant de dossier, par exemple : aap explain 2027-001\n";
       return {std::nullopt, kUsage};

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/date.hpp"
@@ -11,8 +12,17 @@
 
 namespace aap::cli {
 
+/// The subcommands; notice, letters, annexes and deliberation each write one family of documents.
+enum class Command { run, check, explain, notice, letters, annexes, deliberation, simulate, verify, workbook };
+
+/// "run", "letters"…: the word typed on the command line and recorded in manifest.json.
+std::string_view command_name(Command command);
+
+/// The command typed as `word`; nullopt when there is none.
+std::optional<Command> command_named(std::string_view word);
+
 struct Options {
-  std::string command;     // run, check, explain, notice, letters, annexes, deliberation, simulate, verify, workbook
+  Command command = Command::run;
   std::string explain_id;  // for `explain`
   std::filesystem::path campaign;
   std::vector<std::filesystem::path> dossiers;

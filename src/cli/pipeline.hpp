@@ -32,9 +32,6 @@ struct Run {
   // Campaign, communes, dossier files, each with the SHA-256 of the bytes parsed: the manifest's inputs.
   std::vector<input::FileDigest> input_files;
   bool input_problems = false;  // some input was refused (a dossier, or a file as a whole)
-  // What each family printed, checked against the others before the outputs are moved into place. A
-  // record of the writing, not part of the run's inputs: families fill it through a const Run.
-  mutable consistency::GrantLedger ledger;
 };
 
 /// Reads, validates and evaluates `run.options`' inputs, then does what its command asks (the body of
@@ -43,9 +40,10 @@ int dispatch(Run& run);
 
 /// A family of documents (notice, letters, annexes, deliberation).
 struct Family {
-  std::string command;                           // "letters"
+  Command command;                               // letters
   std::function<bool(const std::string&)> owns;  // whether a relative output path is one of its files
-  std::function<void(const Run&, OutputDir&)> write;
+  /// Writes its files into the folder and records the grants they print in the ledger.
+  std::function<void(const Run&, OutputDir&, consistency::GrantLedger&)> write;
 };
 
 /// The families, in the order `run` writes them.
@@ -55,7 +53,7 @@ const std::vector<Family>& families();
 /// --jobs threads while evaluation.json and the other families are written on one more thread beside them:
 /// the files are the same either way, and the grant ledger lists evaluation.json first, then the families
 /// in their order, whichever finishes first.
-void write_families(const Run& run, OutputDir& out, const Family* only);
+void write_families(const Run& run, OutputDir& out, consistency::GrantLedger& ledger, const Family* only);
 
 /// What the campaign keeps out of the outputs, or names otherwise — subventions-scdl.csv without
 /// `authority.siret`, the @ctes envelope without its required values or its @ctes name —, each naming

@@ -125,7 +125,7 @@ Options regeneration_options(const Manifest& m, const Options& given, const fs::
   Options o;
   // Every family, even after a one-family command: the files it carried over must come from the same
   // inputs too.
-  o.command = "run";
+  o.command = Command::run;
   o.campaign = c.campaign;
   for (const std::string& d : c.dossiers) o.dossiers.emplace_back(d);
   o.communes = c.communes;
@@ -267,7 +267,7 @@ int verify_command(const Options& options) {
   }
 
   std::vector<FileCheck> files = compare_folders(folder, regenerated);
-  if (manifest.command_line->command != "run") {
+  if (manifest.command_line->command != command_name(Command::run)) {
     // That manifest names its own command, which the regeneration (a full run) cannot reproduce.
     std::erase_if(files, [](const FileCheck& f) { return f.path == "manifest.json"; });
     out << "  manifest.json, écrit par aap " << manifest.command_line->command
