@@ -67,6 +67,32 @@ TEST(Architecture, DomainLayersIncludeOnlyTheLayersBelowThem) {
   }
 }
 
+// Each third-party library is used from one folder of src/: replacing or upgrading it touches that folder only.
+TEST(Architecture, EachLibraryIsUsedFromOneFolder) {
+  const fs::path src = fs::path(AAP_SOURCE_DIR) / "src";
+  const std::map<std::string, std::string> home = {
+      {"<zip.h>", "zip"},           {"<xlsxwriter.h>", "render/xlsx"}, {"<podofo/", "render/pdf"},
+      {"<orcus/", "input"},         {"<ixion/", "input"},             {"<md4c.h>", "render/markup"},
+      {"<kainjow/", "render/template"}, {"<hyphen.h>", "render/layout"}, {"<boost/", "cli"},
+      {"<libdeflate.h>", "render/pdf"}};
+  int includes = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(src)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string folder = fs::relative(entry.path().parent_path(), src).generic_string();
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("#include <", 0) != 0) continue;
+      for (const auto& [header, owner] : home) {
+        if (line.find(header) == std::string::npos) continue;
+        ++includes;
+        EXPECT_EQ(folder, owner) << entry.path().filename() << ": " << line;
+      }
+    }
+  }
+  EXPECT_GT(includes, 10);
+}
+
 // A clone holds no specification files: a comment or a page that sends the reader to one sends them nowhere.
 TEST(Architecture, NothingCitesAFileOutsideTheRepository) {
   const fs::path root = AAP_SOURCE_DIR;

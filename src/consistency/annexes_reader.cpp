@@ -1,13 +1,11 @@
-// Reads the Répartition sheet back from annexes.xlsx as written, for the cross-document check. libzip is
-// used here too (besides render/odt) because the check must see the workbook's bytes, not its inputs.
-#include <zip.h>
-
-#include <memory>
+// Reads the Répartition sheet back from annexes.xlsx as written, for the cross-document check: the check
+// must see the workbook's bytes, not its inputs.
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "consistency/grant_ledger.hpp"
+#include "zip/zip_archive.hpp"
 
 namespace aap::consistency {
 namespace {
@@ -16,20 +14,15 @@ namespace {
   throw Mismatch("  - " + workbook.filename().string() + " illisible : " + reason + "\n");
 }
 
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-
-std::string entry_text(zip_t* archive, const std::string& name, const std::filesystem::path& workbook) {
-  zip_stat_t stat;
-  if (zip_stat(archive, name.c_str(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
-    unreadable(workbook, "partie " + name + " absente");
-  zip_file_t* file = zip_fopen(archive, name.c_str(), 0);
-  if (!file) unreadable(workbook, "partie " + name + " illisible");
-  std::string bytes(static_cast<std::size_t>(stat.size), '\0');
-  const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
-  zip_fclose(file);
-  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) unreadable(workbook, "partie " + name + " tronquée");
+std::string entry_text(const zip::Reader& archive, const std::string& name, const std::filesystem::path& workbook) {
+  zip::ReadProblem problem = zip::ReadProblem::none;
+  std::string bytes = archive.read(name, problem);
+  switch (problem) {
+    case zip::ReadProblem::none: break;
+    case zip::ReadProblem::absent: unreadable(workbook, "partie " + name + " absente");
+    case zip::ReadProblem::unreadable: unreadable(workbook, "partie " + name + " illisible");
+    case zip::ReadProblem::truncated: unreadable(workbook, "partie " + name + " tronquée");
+  }
   return bytes;
 }
 
@@ -138,9 +131,9 @@ std::vector<std::vector<Cell>> read_rows(std::string_view xml, const std::vector
   return rows;
 }
 
-std::vector<std::string> shared_strings(zip_t* archive, const std::filesystem::path& workbook) {
+std::vector<std::string> shared_strings(const zip::Reader& archive, const std::filesystem::path& workbook) {
   std::vector<std::string> strings;
-  if (zip_name_locate(archive, "xl/sharedStrings.xml", 0) < 0) return strings;
+  if (!archive.contains("xl/sharedStrings.xml")) return strings;
   const std::string xml = entry_text(archive, "xl/sharedStrings.xml", workbook);
   for (std::size_t at = 0; (at = xml.find("<si>", at)) != std::string::npos;) {
     const std::size_t end = xml.find("</si>", at);
@@ -152,7 +145,7 @@ std::vector<std::string> shared_strings(zip_t* archive, const std::filesystem::p
 
 // The part holding the sheet named `sheet`: workbook.xml gives its relationship id, the relationships
 // give its file.
-std::string sheet_part(zip_t* archive, const std::string& sheet, const std::filesystem::path& workbook) {
+std::string sheet_part(const zip::Reader& archive, const std::string& sheet, const std::filesystem::path& workbook) {
   const std::string book = entry_text(archive, "xl/workbook.xml", workbook);
   const std::size_t tag = book.find("<sheet name=\"" + sheet + "\"");
   if (tag == std::string::npos) unreadable(workbook, "feuille " + sheet + " absente");
@@ -168,12 +161,11 @@ std::string sheet_part(zip_t* archive, const std::string& sheet, const std::file
 }  // namespace
 
 void record_annexes(GrantLedger& ledger, const std::filesystem::path& workbook) {
-  int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open(workbook.c_str(), ZIP_RDONLY, &error));
+  const std::optional<zip::Reader> archive = zip::Reader::from_file(workbook);
   if (!archive) unreadable(workbook, "archive ZIP illisible");
-  const std::vector<std::string> shared = shared_strings(archive.get(), workbook);
-  const std::string part = sheet_part(archive.get(), "Répartition", workbook);
-  const auto rows = read_rows(entry_text(archive.get(), part, workbook), shared);
+  const std::vector<std::string> shared = shared_strings(*archive, workbook);
+  const std::string part = sheet_part(*archive, "Répartition", workbook);
+  const auto rows = read_rows(entry_text(*archive, part, workbook), shared);
 
   ledger.add_document(kAnnexesDocument);
   // Row 1 is the header; the row whose column A reads "Total" closes the table.

@@ -11,6 +11,7 @@
 
 #include "input/csv_table.hpp"
 #include "input/csv_values.hpp"
+#include "input/dossier_check.hpp"
 #include "input/input_file.hpp"
 #include "input/json_fields.hpp"
 #include "input/json_locator.hpp"

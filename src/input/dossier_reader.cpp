@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "input/csv_dossiers.hpp"
+#include "input/dossier_check.hpp"
 #include "input/workbook_dossiers.hpp"
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"

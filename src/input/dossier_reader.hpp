@@ -8,17 +8,11 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "model/diagnostic.hpp"
 #include "model/dossier.hpp"
 #include "model/evaluation.hpp"
 
 namespace aap {
-
-namespace input {
-class Report;
-}
 
 struct DossierLoad {
   std::vector<Dossier> dossiers;               // the valid ones, in file then array order
@@ -57,12 +51,5 @@ void parse_dossiers(std::string_view text, const std::string& display_name, Doss
 /// `sessions_file` when given, else from the `sessions.csv` beside it.
 DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs,
                           const std::optional<std::filesystem::path>& sessions_file);
-
-/// The dossier `value` (a JSON object shaped as a dossier file, its fields named from `prefix`), checked against
-/// every rule of a dossier, each problem added to `report`; its id is recorded in `load.id_sources` as met
-/// at `where`, and refused when already met. The one validation of every reader, JSON or CSV, so that a
-/// dossier is the same, and refused for the same reasons, whatever the format it came in.
-Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, const std::string& where,
-                      input::Report& report, DossierLoad& load);
 
 }  // namespace aap

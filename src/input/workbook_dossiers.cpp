@@ -1,8 +1,6 @@
 // A workbook's sheets `Dossiers` and `Sessions` as tables for the spreadsheet path (see workbook_dossiers.hpp).
 #include "input/workbook_dossiers.hpp"
 
-#include <zip.h>
-
 #include <ixion/address.hpp>
 #include <ixion/cell.hpp>
 #include <ixion/cell_access.hpp>
@@ -23,6 +21,7 @@
 #include "input/input_file.hpp"
 #include "input/sheet_columns.hpp"
 #include "input/sheet_table.hpp"
+#include "zip/zip_archive.hpp"
 
 namespace aap::input {
 
@@ -41,30 +40,13 @@ std::string archive_problem(std::string_view bytes, WorkbookFormat format) {
   const std::string unreadable = "n’est pas un classeur " + format_name(format) +
                                  " lisible (archive ZIP endommagée ou autre format) : enregistrez-le de nouveau "
                                  "depuis votre tableur";
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (!source) {
-    zip_error_fini(&error);
-    return unreadable;
-  }
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  zip_error_fini(&error);
-  if (!archive) {
-    zip_source_free(source);
-    return unreadable;
-  }
-  std::unique_ptr<zip_t, decltype(&zip_discard)> closing(archive, &zip_discard);
-  const zip_int64_t entries = zip_get_num_entries(archive, 0);
-  if (entries <= 0 || entries > 10'000) return unreadable;
+  const std::optional<zip::Reader> archive = zip::Reader::from_bytes(bytes, /*check_consistency=*/true);
+  if (!archive) return unreadable;
+  const std::optional<std::vector<zip::EntrySize>> entries = archive->entries();
+  if (!entries || entries->empty() || entries->size() > 10'000) return unreadable;
   std::uint64_t unpacked = 0;
-  for (zip_int64_t i = 0; i < entries; ++i) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-      return unreadable;
-    }
-    unpacked += st.size;
+  for (const zip::EntrySize& entry : *entries) {
+    unpacked += entry.size;
     if (unpacked > kMaxWorkbookUnpackedBytes) {
       return "classeur trop grand une fois décompressé (plus de " + mebibytes(kMaxWorkbookUnpackedBytes) +
              ") : répartissez les dossiers en plusieurs classeurs";
