@@ -24,16 +24,6 @@ namespace {
 
 std::string in_guillemets(const fs::path& path) { return "« " + path.string() + " »"; }
 
-fs::path resolved(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  if (ec) absolute = path;
-  fs::path canonical = fs::weakly_canonical(absolute, ec);
-  fs::path normal = (ec ? absolute : canonical).lexically_normal();
-  if (normal.filename().empty() && normal.has_relative_path()) normal = normal.parent_path();
-  return normal;
-}
-
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin();
   for (auto o = outer.begin(); o != outer.end(); ++o, ++i)
@@ -229,6 +219,16 @@ std::string contents_problem(const fs::path& out, const fs::path& named, bool co
 }
 
 }  // namespace
+
+fs::path resolved(const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  if (ec) absolute = path;
+  fs::path canonical = fs::weakly_canonical(absolute, ec);
+  fs::path normal = (ec ? absolute : canonical).lexically_normal();
+  if (normal.filename().empty() && normal.has_relative_path()) normal = normal.parent_path();
+  return normal;
+}
 
 fs::path named_folder(const fs::path& out) {
   std::string text = out.string();

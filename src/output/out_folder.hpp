@@ -9,6 +9,10 @@ namespace aap {
 /// `out` without its trailing separators ("output/" → "output"), the name the folder is swapped under.
 std::filesystem::path named_folder(const std::filesystem::path& out);
 
+/// `path` made absolute, its links resolved as far as it exists, normalised, without a trailing separator
+/// ("a/b/" → "a/b"): the one form in which two spellings of a folder compare equal.
+std::filesystem::path resolved(const std::filesystem::path& path);
+
 /// Why the folder `out` must not be replaced by a run's outputs, in French, or "" when it may.
 /// A folder is replaced only when it is absent, empty (a `.gitkeep` aside), or an output folder of aap:
 /// its manifest.json lists every file below it (folders, links, FIFOs are never outputs) and each listed

@@ -247,16 +247,6 @@ bool is_safe_relative_path(std::string_view relative) {
 
 namespace {
 
-fs::path resolved(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  if (ec) absolute = path;
-  fs::path canonical = fs::weakly_canonical(absolute, ec);
-  fs::path normal = (ec ? absolute : canonical).lexically_normal();
-  if (normal.filename().empty() && normal.has_relative_path()) normal = normal.parent_path();  // "a/b/"
-  return normal;
-}
-
 // Component by component, so that "/a/bc" is not taken to be inside "/a/b".
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin();

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "text/utf8.hpp"
+
 namespace aap::render::detail {
 
 ObjectFile::ObjectFile() {
@@ -153,41 +155,9 @@ void append_utf16_unit(std::string& out, std::uint32_t unit) {
 
 /// The code point starting at `text[i]`, advancing `i`; U+FFFD, one byte consumed, for what is not UTF-8.
 std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  std::uint32_t cp = 0;
-  std::uint32_t least = 0;
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, cp = lead & 0x1FU, least = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, cp = lead & 0x0FU, least = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, cp = lead & 0x07U, least = 0x10000;
-  } else {
-    ++i;
-    return 0xFFFD;
-  }
-  if (i + length > text.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3FU);
-  }
-  if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return 0xFFFD;
-  }
-  i += length;
-  return cp;
+  const aap::text::CodePointAt at = aap::text::decode_at(text, i);
+  i += at.length == 0 ? 1 : at.length;
+  return at.length == 0 ? 0xFFFD : at.value;
 }
 
 }  // namespace
