@@ -4,11 +4,11 @@
 #include <md4c.h>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <utility>
 
 #include "render/document/ordinals.hpp"
+#include "render/markup/entities.hpp"
 #include "render/markup/escape.hpp"
 #include "text/french.hpp"
 #include "text/utf8.hpp"
@@ -37,34 +37,6 @@ std::string_view trim_view(std::string_view s) {
 
 void erase_all(std::string& s, std::string_view what) {
   for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at)) s.erase(at, what.size());
-}
-
-// Entities arrive undecoded: the few a template author may type, and numeric ones.
-std::string decode_entity(std::string_view e) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kNamed = {{
-      {"&nbsp;", "\u00A0"}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-      {"&apos;", "’"}, {"&laquo;", "«"}, {"&raquo;", "»"}, {"&euro;", "€"}, {"&hellip;", "…"},
-      {"&ndash;", "–"}, {"&mdash;", "—"}, {"&rsquo;", "’"}, {"&oelig;", "œ"},
-  }};
-  for (const auto& [name, text] : kNamed) {
-    if (e == name) return std::string(text);
-  }
-  if (starts_with(e, "&#") && ends_with(e, ";") && e.size() > 3) {
-    const bool hex = e[2] == 'x' || e[2] == 'X';
-    const std::string_view digits = e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3));
-    char32_t cp = 0;
-    for (const char c : digits) {
-      int d = -1;
-      if (c >= '0' && c <= '9') d = c - '0';
-      if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-      if (d < 0 || cp > 0x10FFFF) return std::string(e);
-      cp = cp * (hex ? 16u : 10u) + static_cast<char32_t>(d);
-    }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::string(e);
-    return text::encode_utf8(std::u32string(1, cp));
-  }
-  return std::string(e);
 }
 
 // The value markers (kValueStart … kValueEnd) become spans marked keep_whole, and go.

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "input/input_file.hpp"
+#include "render/markup/entities.hpp"
 #include "render/markup/escape.hpp"
 #include "render/pdf/glyph_coverage.hpp"
 #include "text/utf8.hpp"
@@ -374,6 +375,23 @@ class PartialInliner {
   std::vector<std::string> stack_;
 };
 
+// A value in a plain-text template: as it is, but on the line where the template puts it; its "&" written
+// "&amp;", so that decoding the entities of the template's text gives it back unchanged.
+std::string plain_value(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (const char c : value) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
+      out += ' ';
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // Identifies a loaded set for the per-thread caches; an address could be reused by a later set.
 std::atomic<std::uint64_t> next_set_id{1};
 
@@ -688,6 +706,14 @@ void TemplateSet::check_text(const Source& source, std::vector<const Value*>& sc
 }
 
 std::string TemplateSet::render(std::string_view name, const Value& data) const {
+  return render_as(name, data, false);
+}
+
+std::string TemplateSet::render_text(std::string_view name, const Value& data) const {
+  return markup::decode_entities(render_as(name, data, true));
+}
+
+std::string TemplateSet::render_as(std::string_view name, const Value& data, bool plain_text) const {
   const Source* s = find(name);
   if (s == nullptr) throw TemplateError({{file_of(name), 0, 0, "modèle manquant"}});
   const auto index = static_cast<std::size_t>(s - sources_.data());
@@ -696,11 +722,16 @@ std::string TemplateSet::render(std::string_view name, const Value& data) const 
     parsed.set_id = partials_->id;
     parsed.by_index.clear();
   }
-  parsed.by_index.resize(sources_.size());
-  std::unique_ptr<km::mustache>& tmpl = parsed.by_index[index];
+  // Each template parsed once per escaping: the markup ones first, then the plain-text ones.
+  parsed.by_index.resize(2 * sources_.size());
+  std::unique_ptr<km::mustache>& tmpl = parsed.by_index[index + (plain_text ? sources_.size() : 0)];
   if (tmpl == nullptr) {
     tmpl = std::make_unique<km::mustache>(partials_->render_texts[index]);
-    tmpl->set_custom_escape([](const std::string& value) { return markup::escape_value(value); });
+    if (plain_text) {
+      tmpl->set_custom_escape([](const std::string& value) { return plain_value(value); });
+    } else {
+      tmpl->set_custom_escape([](const std::string& value) { return markup::escape_value(value); });
+    }
   }
   if (!tmpl->is_valid()) {
     const TemplateProblem problem = parse_problem(s->file, s->text, tmpl->error_message());

@@ -71,9 +71,15 @@ class TemplateSet {
   /// included) is refused. Returns every problem with its file, line and column.
   std::vector<TemplateProblem> check(std::string_view name, const Value& sample) const;
 
-  /// Renders template `name` with `data`; every value is passed through markup::escape. Throws
-  /// TemplateError when a variable, section or partial is missing or a template is malformed.
+  /// Renders template `name` with `data` into the documents' markup: every value is passed through
+  /// markup::escape_value. Throws TemplateError when a variable, section or partial is missing or a
+  /// template is malformed.
   std::string render(std::string_view name, const Value& data) const;
+  /// The same as plain text (the e-mail, the @ctes subject), which no markup parser reads: a value is
+  /// written as it is, without escapes or value markers (its line breaks and tabs become spaces, so
+  /// that it cannot start a paragraph), and the entities of the template's own text are decoded as in
+  /// the documents (&nbsp; → U+00A0; a "&" of a value stays "&").
+  std::string render_text(std::string_view name, const Value& data) const;
 
  private:
   struct Source {
@@ -82,6 +88,7 @@ class TemplateSet {
     std::string text;
   };
   const Source* find(std::string_view name) const;
+  std::string render_as(std::string_view name, const Value& data, bool plain_text) const;
   void check_text(const Source& source, std::vector<const Value*>& scopes, int depth,
                   std::vector<TemplateProblem>& problems) const;
   void check_address_blocks(const Source& source, int depth, int& seen, std::vector<TemplateProblem>& problems) const;

@@ -344,5 +344,30 @@ TEST(TemplateSetRendering, UnknownNamesFailWithTheSameMessagesAndTheNextRenderin
   EXPECT_EQ(complete.render("lettre", full), v("A") + " " + v("Marseille") + " " + v("10 €"));
 }
 
+// Plain text (the e-mail, the @ctes subject): no markup escapes nor value markers; the template's own
+// entities decoded, a value's "&…;" left as the value gives it; a value cannot break its line.
+TEST(TemplateSetRendering, PlainTextWritesValuesAsTheyAreAndDecodesTheTemplatesEntities) {
+  const TemplateSet set = TemplateSet::from_sources(
+      {{"courriel", "n°&nbsp;{{id}} &amp; {{> nom}}&#8239;!{{#a}} {{.}}{{/a}} &inconnu; &\n"},
+       {"nom", "« {{nom}} »"}});
+  Value data;
+  data.set("id", "2027-001");
+  data.set("nom", "A_*B* #1 [x](y) &nbsp; &amp; \\ | <c>\nsuite\tfin");
+  data.set("a", Value::list({Value("x&y"), Value("&#233;")}));
+  EXPECT_EQ(set.render_text("courriel", data),
+            "n°\u00A02027-001 & « A_*B* #1 [x](y) &nbsp; &amp; \\ | <c> suite fin »\u202F! x&y &#233; &inconnu; &\n");
+  // The same set still renders the documents' markup, each parse kept apart.
+  EXPECT_EQ(set.render("nom", data), "« " + v(markup::escape("A_*B* #1 [x](y) &nbsp; &amp; \\ | <c>\nsuite\tfin")) + " »");
+  EXPECT_EQ(set.render_text("nom", data), "« A_*B* #1 [x](y) &nbsp; &amp; \\ | <c> suite fin »");
+  try {
+    set.render_text("courriel", Value().set("id", "1"));
+    FAIL() << "rendered without nom and a";
+  } catch (const TemplateError& e) {
+    EXPECT_STREQ(e.what(),
+                 "templates/courriel.mustache: valeur inconnue « nom » au rendu\n"
+                 "templates/courriel.mustache: valeur inconnue « a » au rendu");
+  }
+}
+
 }  // namespace
 }  // namespace aap::tpl
