@@ -87,7 +87,7 @@ int run(int argc, char** argv) {
     clock.lap(kAssemble);
     std::string email;
     if (aap::mailing::sends_by_email(*e.dossier)) {
-      email = aap::mailing::email_message(*campaign, e, date, pdf);
+      email = aap::mailing::email_message(templates, *campaign, e, values, date, pdf);
       ++emails;
     }
     clock.lap(kEmail);

@@ -72,7 +72,8 @@ void write_letters(const Run& run, OutputDir& out, consistency::GrantLedger& led
       const std::string pdf = render::render_pdf(painted[k]);
       out.write(mailing::letter_path(e.dossier->id), pdf);
       if (mailing::sends_by_email(*e.dossier))
-        out.write(mailing::email_path(e.dossier->id), mailing::email_message(run.campaign, e, run.date, pdf));
+        out.write(mailing::email_path(e.dossier->id),
+                  mailing::email_message(*run.templates, run.campaign, e, values[k], run.date, pdf));
       progress.advance();
     });
     for (std::size_t i = begin; i < end; ++i)
@@ -97,10 +98,11 @@ void write_deliberation(const Run& run, OutputDir& out, consistency::GrantLedger
   const std::string pdf = render::render_pdf(d);
   out.write("deliberation.pdf", pdf);
   out.write("deliberation.odt", render::render_odt(d));
-  consistency::record_deliberation(ledger, deliberation::deliberation_values(run.campaign, run.evaluation, session));
+  const tpl::Value values = deliberation::deliberation_values(run.campaign, run.evaluation, session);
+  consistency::record_deliberation(ledger, values);
   // The envelope under its @ctes name names the act under its own, a copy of deliberation.pdf beside it.
   const actes::ActesNames names = actes::actes_names(run.campaign);
-  if (auto envelope = actes::actes_envelope(run.campaign, run.evaluation, names.files())) {
+  if (auto envelope = actes::actes_envelope(run.campaign, actes::actes_subject(*run.templates, values), names.files())) {
     out.write(names.envelope, *envelope);
     if (names.act_copy) out.write(*names.act_copy, pdf);
   }
@@ -184,6 +186,8 @@ std::vector<tpl::TemplateProblem> check_templates(const tpl::TemplateSet& templa
   std::vector<tpl::TemplateProblem> problems = notice::check_notice_template(templates, campaign);
   const auto letters = letters::check_letter_templates(templates, campaign);
   problems.insert(problems.end(), letters.begin(), letters.end());
+  const auto email = mailing::check_email_templates(templates, campaign);
+  problems.insert(problems.end(), email.begin(), email.end());
   const auto deliberation = deliberation::check_deliberation_template(templates, campaign);
   problems.insert(problems.end(), deliberation.begin(), deliberation.end());
   return problems;

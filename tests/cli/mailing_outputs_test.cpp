@@ -101,6 +101,61 @@ print(json.dumps(re.sub(r"\s+", " ", text)))
   EXPECT_EQ(slurp(runs().first / kActCopy), slurp(runs().first / "deliberation.pdf"));
 }
 
+/// `text` with its first `from` replaced by `to` (which must be there).
+std::string edited(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+// The README promises that every wording can be edited without recompiling: the e-mail's text, the
+// Objet the letter and the e-mail's Subject share, and the deliberation's Objet the envelope repeats.
+TEST(MailingOutputs, EmailAndEnvelopeWordingComeFromTheTemplatesFolder) {
+  TempDir tmp;
+  const fs::path templates = tmp / "templates";
+  fs::create_directories(templates);
+  for (const auto& e : fs::directory_iterator(kRoot / "templates")) fs::copy_file(e.path(), templates / e.path().filename());
+  const auto rewrite = [&](const char* file, const std::string& from, const std::string& to) {
+    const std::string text = edited(slurp(templates / file), from, to);
+    std::ofstream(templates / file, std::ios::binary | std::ios::trunc) << text;
+  };
+  rewrite("courriel.mustache", "Veuillez trouver ci-joint", "Nous vous adressons ci-joint");
+  rewrite("objet-courrier.mustache", "attribution d’une subvention", "subvention accordée");
+  rewrite("deliberation-objet.mustache", "attribution de subventions", "octroi de subventions");
+  const fs::path out = tmp / "out";
+  const auto r = run_aap({"run", "--quiet", "--templates", templates.string(), "--out", out.string()}, kRoot);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto m = python(R"(
+import email, email.policy, json, re, subprocess, sys
+msg = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+def pdf(path):
+    text = subprocess.run(["/usr/bin/pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+print(json.dumps({"subject": str(msg["Subject"]),
+  "text": re.sub(r"\s+", " ", msg.get_body(preferencelist=("plain",)).get_content()),
+  "letter": pdf(sys.argv[2]), "act": pdf(sys.argv[3])}))
+)",
+                        {(out / "courriers/emails/2027-001.eml").string(), (out / "courriers/2027-001.pdf").string(),
+                         (out / "deliberation.pdf").string()});
+  EXPECT_EQ(m["subject"], "Appel à projets AAP-GEN-2027 : subvention accordée — dossier n° 2027-001");
+  const std::string text = m["text"];
+  EXPECT_EQ(text.rfind("Madame la Présidente, Nous vous adressons ci-joint le courrier", 0), 0u) << text;
+  EXPECT_NE(m["letter"].get<std::string>().find("Objet : subvention accordée — dossier n° 2027-001"), std::string::npos)
+      << m["letter"];
+  const std::string envelope = slurp(out / kEnvelope);
+  EXPECT_NE(envelope.find("<actes:Objet>CT1 - Appel à projets 2027 - formations labellisées Grande École du "
+                          "Numérique : octroi de subventions de fonctionnement"),
+            std::string::npos)
+      << envelope;
+  EXPECT_NE(m["act"].get<std::string>().find(": octroi de subventions de fonctionnement aux organismes de formation"),
+            std::string::npos)
+      << m["act"];
+  // Nothing else changed: the letter of a decision whose Objet was left as it was is the shipped one.
+  EXPECT_EQ(slurp(out / "courriers/2027-014.pdf"), slurp(runs().first / "courriers/2027-014.pdf"));
+}
+
 TEST(MailingOutputs, ScdlHasOneRowPerGrantWithTheAmountsOfTheEvaluation) {
   const auto valid = test::validate_scdl(runs().first / "subventions-scdl.csv");
   EXPECT_TRUE(valid.ok) << valid.report;

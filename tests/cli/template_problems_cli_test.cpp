@@ -46,6 +46,25 @@ TEST(TemplateProblemsCli, ANulByteIsAnInvalidTemplateWithItsPlace) {
   EXPECT_FALSE(fs::exists(tmp / "out"));
 }
 
+// The e-mail's templates are templates like the others: missing or broken, nothing is written.
+TEST(TemplateProblemsCli, AMissingOrBrokenEmailTemplateIsAnInvalidTemplate) {
+  TempDir tmp;
+  const fs::path dir = templates_with(tmp.path(), "courriel.mustache", "Cordialement, {{contact.prenom}}");
+  fs::remove(dir / "courriel-objet.mustache");
+  const auto r = run_aap({"run", "--templates", dir.string(), "--out", (tmp / "out").string()}, kRoot);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find((dir / "courriel.mustache").string() + ":" +
+                       std::to_string(lines_of(kRoot / "templates/courriel.mustache") + 2) +
+                       ":15: variable inconnue « contact.prenom »"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("courriel-objet.mustache: modèle manquant (fichier attendu dans le dossier des modèles)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("aap : modèles invalides, rien n’a été écrit."), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(tmp / "out"));
+}
+
 TEST(TemplateProblemsCli, AGlyphTheFontLacksIsAnInvalidTemplate) {
   TempDir tmp;
   const fs::path dir = templates_with(tmp.path(), "avis-appel-a-projets.mustache", "Contact : ☎ 04 91 00 00 00");

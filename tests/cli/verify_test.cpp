@@ -159,7 +159,7 @@ TEST(VerifyCommand, StartedFromAnotherFolderItSaysToVerifyFromTheRunsFolder) {
   const VerifiedRun run;
   const auto r = run_aap({"verify", "--out", run.out.string()}, run.tmp.path());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "aap : aucun des 20 chemins relatifs du manifeste (« data/communes-metropole.csv »…) n’existe "
+  EXPECT_EQ(r.err, "aap : aucun des 24 chemins relatifs du manifeste (« data/communes-metropole.csv »…) n’existe "
                    "depuis le dossier courant " + run.tmp.path().generic_string() +
                    " : ils partent du dossier d’où « aap run » a été lancé ; lancez « aap verify » depuis ce "
                    "dossier.\n");

@@ -15,8 +15,6 @@
 #include <stdexcept>
 
 #include "input/actes_number.hpp"
-#include "model/convention.hpp"
-#include "render/letters/letter.hpp"
 #include "text/utf8.hpp"
 
 namespace aap::actes {
@@ -109,13 +107,8 @@ std::vector<Diagnostic> actes_notes(const Campaign& campaign) {
   return notes;
 }
 
-std::string actes_subject(const Campaign& campaign, const Evaluation& evaluation) {
-  bool conventions = false;
-  for (const DossierEvaluation& e : evaluation.dossiers) conventions |= e.grant > kConventionThreshold;
-  // The deliberation's own Objet (templates/deliberation.mustache), items of this council led by "CT1 - ".
-  const std::string objet = "CT1 - " + campaign.title +
-                            " : attribution de subventions de fonctionnement aux organismes de formation retenus" +
-                            (conventions ? " et approbation des conventions" : "");
+std::string actes_subject(const tpl::TemplateSet& templates, const tpl::Value& deliberation_values) {
+  const std::string objet = templates.render_text(kObjetTemplate, deliberation_values);
   std::u32string line;
   for (char32_t c : text::decode_utf8(objet).value_or(U"")) {
     for (char32_t p : plain(c)) {
@@ -133,7 +126,7 @@ std::string actes_subject(const Campaign& campaign, const Evaluation& evaluation
   return text::encode_utf8(line);
 }
 
-std::optional<std::string> actes_envelope(const Campaign& campaign, const Evaluation& evaluation,
+std::optional<std::string> actes_envelope(const Campaign& campaign, std::string_view subject,
                                           const ActesFiles& files) {
   const auto& version = campaign.deliberation.classification.version_date;
   if (!campaign.deliberation.number || !version) return std::nullopt;
@@ -156,7 +149,7 @@ std::optional<std::string> actes_envelope(const Campaign& campaign, const Evalua
     const std::string n = std::to_string(level + 1);
     x += "  <actes:CodeMatiere" + n + " actes:CodeMatiere=\"" + std::to_string(matiere[level]) + "\"/>\n";
   }
-  x += "  <actes:Objet>" + escape(actes_subject(campaign, evaluation)) + "</actes:Objet>\n";
+  x += "  <actes:Objet>" + escape(subject) + "</actes:Objet>\n";
   x += "  <actes:ClassificationDateVersion>" + version->iso() + "</actes:ClassificationDateVersion>\n";
   x += "  <actes:Document>\n";
   x += "    <actes:NomFichier>" + escape(files.act) + "</actes:NomFichier>\n";

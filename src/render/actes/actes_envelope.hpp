@@ -4,11 +4,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/campaign.hpp"
 #include "model/diagnostic.hpp"
-#include "model/evaluation.hpp"
+#include "render/template/template_set.hpp"
+#include "render/template/value.hpp"
 
 namespace aap::actes {
 
@@ -57,23 +59,28 @@ bool is_actes_file(const std::string& relative);
 ///  - no `authority.departement` or `authority.siret`: the envelope is written under its readable name.
 std::vector<Diagnostic> actes_notes(const Campaign& campaign);
 
-/// The subject as @ctes takes it: the deliberation's Objet ("CT1 - <title> : attribution de subventions
-/// de fonctionnement aux organismes de formation retenus[ et approbation des conventions]") on one line,
-/// its spaces collapsed, the typographic characters outside ISO-8859-1 replaced by their plain forms
-/// (— – ‑ → "-", ’ ‘ → "'", “ ” → '"', … → "...", œ → "oe", narrow and thin spaces → " ") since every
-/// @ctes envelope travels in ISO-8859-1; shortened at a word with "..." to 499 characters.
-std::string actes_subject(const Campaign& campaign, const Evaluation& evaluation);
+/// The template of the deliberation's Objet (templates/deliberation-objet.mustache), which the
+/// deliberation's template includes: the act and its envelope give the same subject.
+inline constexpr const char* kObjetTemplate = "deliberation-objet";
+
+/// The subject as @ctes takes it: the deliberation's Objet, its template rendered as plain text with the
+/// deliberation's values (deliberation::deliberation_values), on one line, its spaces collapsed, the
+/// typographic characters outside ISO-8859-1 replaced by their plain forms (— – ‑ → "-", ’ ‘ → "'",
+/// “ ” → '"', … → "...", œ → "oe", narrow and thin spaces → " ") since every @ctes envelope travels in
+/// ISO-8859-1; shortened at a word with "..." to 499 characters. Throws tpl::TemplateError when the
+/// template fails.
+std::string actes_subject(const tpl::TemplateSet& templates, const tpl::Value& deliberation_values);
 
 /// The envelope, UTF-8, valid against the ACTES v1.1 schema (actesv1_1.xsd): root actes:Acte with
 /// actes:Date (the council session), actes:NumeroInterne (the deliberation number reduced by
 /// input::reduce_actes_number), actes:CodeNatureActe 1; CodeMatiere1…5 (the campaign's classification,
-/// 7.5 by default); Objet; ClassificationDateVersion; Document/NomFichier; Annexes (Nombre) / Annexe /
-/// NomFichier; DocumentPapier "N" (nothing goes to the préfecture on paper). Nullopt when the campaign
-/// lacks a value the schema requires — the deliberation number or the classification's version date
-/// (actes_notes says which) —: an envelope the préfecture's platform would refuse is never written.
-/// Throws std::invalid_argument when the number cannot be reduced (the campaign reader refuses such a
-/// campaign first).
-std::optional<std::string> actes_envelope(const Campaign& campaign, const Evaluation& evaluation,
+/// 7.5 by default); Objet (`subject`, from actes_subject); ClassificationDateVersion; Document/NomFichier;
+/// Annexes (Nombre) / Annexe / NomFichier; DocumentPapier "N" (nothing goes to the préfecture on paper).
+/// Nullopt when the campaign lacks a value the schema requires — the deliberation number or the
+/// classification's version date (actes_notes says which) —: an envelope the préfecture's platform would
+/// refuse is never written. Throws std::invalid_argument when the number cannot be reduced (the campaign
+/// reader refuses such a campaign first).
+std::optional<std::string> actes_envelope(const Campaign& campaign, std::string_view subject,
                                           const ActesFiles& files = {});
 
 }  // namespace aap::actes

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "model/convention.hpp"
+#include "render/actes/actes_envelope.hpp"
 #include "render/letters/addressing.hpp"
 #include "render/letters/campaign_context.hpp"
 #include "render/letters/letter.hpp"
@@ -277,11 +278,21 @@ std::vector<tpl::TemplateProblem> check_deliberation_template(const tpl::Templat
                                                               const Campaign& campaign) {
   const Date date = campaign.calendar.council_session;
   const Sample s = sample(campaign);
-  std::vector<tpl::TemplateProblem> problems =
-      templates.check(kDeliberationTemplate, deliberation_values(campaign, s.evaluation, date));
+  const Value values = deliberation_values(campaign, s.evaluation, date);
+  std::vector<tpl::TemplateProblem> problems = templates.check(kDeliberationTemplate, values);
+  // The envelope's subject renders the Objet alone, whether the deliberation still includes it or not.
+  for (tpl::TemplateProblem& p : templates.check(actes::kObjetTemplate, values)) {
+    const bool seen = std::any_of(problems.begin(), problems.end(),
+                                  [&](const tpl::TemplateProblem& q) { return q.to_string() == p.to_string(); });
+    if (!seen) problems.push_back(std::move(p));
+  }
   if (!problems.empty()) return problems;
   try {
     build_deliberation(templates, campaign, s.evaluation, date);
+    if (actes::actes_subject(templates, values).empty()) {
+      problems.push_back({templates.file_of(actes::kObjetTemplate), 0, 0,
+                          "l’objet de la délibération est vide : l’enveloppe @ctes en exige un"});
+    }
   } catch (const tpl::TemplateError& e) {
     return e.problems();
   }

@@ -69,10 +69,13 @@ void add_campaign_values(Value& root, const Campaign& campaign, Date documents_d
                            .set("date_limite", fr::date(cal.deadline))
                            .set("date_seance", fr::date(cal.council_session)));
   const auto& number = campaign.deliberation.number;
-  // A deliberation field left out prints as a blank to fill.
+  const bool has_number = number && !number->empty();
+  // A deliberation field left out prints as a blank to fill; the number alone is for a sentence that
+  // leaves the number out until it is known (the e-mail).
   root.set("deliberation", Value()
-                               .set("numero", number && !number->empty() ? "n° " + *number : "n° ……")
-                               .set("a_numero", Value::flag(number && !number->empty())));
+                               .set("numero", has_number ? "n° " + *number : "n° ……")
+                               .set("numero_seul", has_number ? *number : "")
+                               .set("a_numero", Value::flag(has_number)));
 }
 
 }  // namespace aap::letters

@@ -14,7 +14,7 @@ namespace aap::letters {
 /// ("Jean DUPONT"), titre, qualite ("Le Président du …")}, `campagne` {id, titre, designation (see
 /// call_designation), enveloppe,
 /// enveloppe_lettres, date_publication, date_limite, date_seance}, `deliberation` {numero ("n° CT1-…"
-/// or "n° ……"), a_numero}. Documented for template authors in templates/README.md.
+/// or "n° ……"), numero_seul ("CT1-…" or ""), a_numero}. Documented for template authors in templates/README.md.
 void add_campaign_values(tpl::Value& root, const Campaign& campaign, Date documents_date);
 
 /// The call named in a sentence: "l’appel à projets « <title> »", or "l’« <title> »" when the title

@@ -83,21 +83,12 @@ const Dossier& dossier_of(const DossierEvaluation& e) {
   return *e.dossier;
 }
 
-// A dossier and evaluation standing for every letter at start-up: every list non-empty (a failed
-// criterion gives `motifs` an item), every optional value present.
-// The evaluation points at the dossier beside it: built in place, never copied or moved (a copy's
-// evaluation would point at the original's dossier).
-struct Sample {
-  Sample(const Campaign& campaign, Decision decision);
-  Sample(const Sample&) = delete;
-  Sample& operator=(const Sample&) = delete;
+}  // namespace
 
-  Dossier dossier;
-  DossierEvaluation evaluation;
-};
-static_assert(!std::is_copy_constructible_v<Sample> && !std::is_move_constructible_v<Sample>);
+static_assert(!std::is_copy_constructible_v<SampleLetter> && !std::is_move_constructible_v<SampleLetter>);
 
-Sample::Sample(const Campaign& campaign, Decision decision) {
+SampleLetter::SampleLetter(const Campaign& campaign, Decision decision)
+    : date(campaign.calendar.documents_date.value_or(campaign.calendar.council_session)) {
   Dossier& d = dossier;
   d.id = "2027-000";
   d.received_on = campaign.calendar.deadline;
@@ -141,8 +132,6 @@ Sample::Sample(const Campaign& campaign, Decision decision) {
     if (decision == Decision::not_funded) e.shortfall = Shortfall::envelope_exhausted;
   }
 }
-
-}  // namespace
 
 std::string letter_template(Decision decision) {
   switch (decision) {
@@ -282,8 +271,8 @@ std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet&
     });
     if (!seen) problems.push_back(p);
   };
-  const Date date = campaign.calendar.documents_date.value_or(campaign.calendar.council_session);
-  const Sample reference(campaign, Decision::ineligible);
+  const SampleLetter reference(campaign, Decision::ineligible);
+  const Date date = reference.date;
   const Value values = letter_values(campaign, reference.evaluation, date);
   for (const Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded, Decision::ineligible,
                            Decision::inadmissible}) {
@@ -291,7 +280,7 @@ std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet&
     for (const auto& p : found) add(p);
     if (!found.empty()) continue;
     // The names are right; the markup they produce must parse too.
-    const Sample s(campaign, d);
+    const SampleLetter s(campaign, d);
     try {
       build_letter(templates, campaign, s.evaluation, date);
     } catch (const tpl::TemplateError& e) {

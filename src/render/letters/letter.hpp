@@ -35,6 +35,20 @@ doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& ca
 doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& campaign,
                            const DossierEvaluation& evaluation, Date documents_date, const tpl::Value& values);
 
+/// A dossier and its evaluation standing for every letter of `decision` when the templates are checked
+/// at start-up (the letters', the e-mail's): every list non-empty (a failed criterion gives `motifs` an
+/// item), every optional value present. The evaluation points at the dossier beside it: built in place,
+/// never copied or moved (a copy's evaluation would point at the original's dossier).
+struct SampleLetter {
+  SampleLetter(const Campaign& campaign, Decision decision);
+  SampleLetter(const SampleLetter&) = delete;
+  SampleLetter& operator=(const SampleLetter&) = delete;
+
+  Date date;  // the letters' date when the run gives none: the campaign's, else the council session
+  Dossier dossier;
+  DossierEvaluation evaluation;
+};
+
 /// Checks the five letter templates before any output: every name they use exists (static check against
 /// sample values), and each renders and parses for a sample dossier of its decision. Empty when all is
 /// well.

@@ -8,27 +8,13 @@
 #include "input/email_address.hpp"
 #include "render/csv/csv.hpp"
 #include "render/letters/addressing.hpp"
-#include "render/letters/campaign_context.hpp"
+#include "render/letters/letter.hpp"
 #include "render/mailing/mime.hpp"
 #include "text/decision_label.hpp"
 #include "text/french.hpp"
-#include "text/french_names.hpp"
 
 namespace aap::mailing {
 namespace {
-
-// The letter's Objet (templates/courrier-*.mustache), so that the message and its attachment agree.
-std::string letter_object(const DossierEvaluation& e) {
-  const std::string id = e.dossier->id;
-  switch (e.decision) {
-    case Decision::funded: return "attribution d’une subvention — dossier n° " + id;
-    case Decision::partially_funded: return "attribution partielle d’une subvention — dossier n° " + id;
-    case Decision::not_funded: return "demande de subvention non retenue — dossier n° " + id;
-    case Decision::ineligible: return "dossier n° " + id + " non éligible";
-    case Decision::inadmissible: return "dossier n° " + id + " irrecevable, reçu après la date limite";
-  }
-  return id;
-}
 
 // "30000,00": a number French spreadsheets read as such.
 std::string amount(Money m) {
@@ -60,53 +46,30 @@ std::string message_id(const Campaign& campaign, const Dossier& dossier, Date da
   return "<" + day + "." + id_part(campaign.id) + "." + id_part(dossier.id) + "@" + domain + ">";
 }
 
-std::string decision_paragraph(const Campaign& campaign, const DossierEvaluation& e) {
-  const Dossier& d = *e.dossier;
-  const auto& number = campaign.deliberation.number;
-  const std::string deliberation = "Par délibération" + (number && !number->empty() ? " n°\u00A0" + *number : "") +
-                                   " du " + fr::date(campaign.calendar.council_session) + ", le " +
-                                   campaign.authority.council + " a attribué " + fr::after_a(d.association.name) +
-                                   " une subvention de fonctionnement de " + fr::money(e.grant) + " (" +
-                                   fr::money_in_words(e.grant) + ")";
-  switch (e.decision) {
-    case Decision::funded: return deliberation + ".";
-    case Decision::partially_funded:
-      return deliberation + ", pour un montant demandé de " + fr::money(d.budget.requested) +
-             ". Le courrier joint précise les raisons de ce montant et les voies et délais de recours.";
-    case Decision::not_funded:
-      return "Votre dossier remplit les critères d’éligibilité, mais l’enveloppe de l’appel à projets n’a pas "
-             "permis de le financer. Le courrier joint en précise les raisons et les voies et délais de recours.";
-    case Decision::ineligible:
-      return "Votre dossier ne remplit pas l’ensemble des critères d’éligibilité de l’appel à projets. Le "
-             "courrier joint précise les critères non remplis et les voies et délais de recours.";
-    case Decision::inadmissible:
-      return "Votre dossier, reçu le " + fr::date(d.received_on) + ", est parvenu après la date limite de dépôt du " +
-             fr::date(campaign.calendar.deadline) + " : il est irrecevable. Le courrier joint le précise et indique "
-             "les voies et délais de recours.";
+// The rendering of one of the e-mail's templates, its problems tied to the dossier as the letters' are.
+std::string render(const tpl::TemplateSet& templates, const char* name, const Dossier& dossier,
+                   const tpl::Value& values) {
+  try {
+    return templates.render_text(name, values);
+  } catch (const tpl::TemplateError& e) {
+    std::vector<tpl::TemplateProblem> problems = e.problems();
+    for (auto& p : problems) p.message = "courriel du dossier " + dossier.id + " : " + p.message;
+    throw tpl::TemplateError(std::move(problems));
   }
-  return "";
 }
 
-std::string body(const Campaign& campaign, const DossierEvaluation& e) {
-  const Dossier& d = *e.dossier;
-  const Contact& contact = campaign.authority.contact;
-  std::vector<std::string> paragraphs;
-  paragraphs.push_back(letters::salutation(d.association.representative));
-  paragraphs.push_back("Veuillez trouver ci-joint le courrier qui vous notifie la décision prise sur le dossier n°\u00A0" +
-                       d.id +
-                       ", relatif à la formation « " +
-                       d.training.title + " », que vous avez présenté dans le cadre de " +
-                       letters::call_designation(campaign.title) + ".");
-  paragraphs.push_back(decision_paragraph(campaign, e));
-  paragraphs.push_back("Pour toute question, vous pouvez joindre " + contact.name + " (" +
-                       campaign.authority.service + ")" +
-                       (contact.phone ? " au " + *contact.phone + " ou" : std::string()) + " à l’adresse " +
-                       contact.email + ".");
-  paragraphs.push_back(letters::closing_formula(d.association.representative));
-  std::string text;
-  for (const std::string& p : paragraphs) text += mail::wrap(fr::typography(p)) + "\n\n";
-  text += contact.name + "\n" + campaign.authority.service + "\n" + campaign.authority.name + "\n";
-  return text;
+// The lines of a rendered template, without their line ends and surrounding blanks; views into `text`.
+std::vector<std::string_view> trimmed_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(std::min(end + 1, text.size()));
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    lines.push_back(line);
+  }
+  return lines;
 }
 
 }  // namespace
@@ -145,8 +108,37 @@ std::string mailing_list(const Evaluation& evaluation) {
   return out;
 }
 
-std::string email_message(const Campaign& campaign, const DossierEvaluation& e, Date date,
-                          std::string_view letter_pdf) {
+std::string email_text(const tpl::TemplateSet& templates, const Dossier& dossier, const tpl::Value& values) {
+  // A line of the template is a line of the message, wrapped when longer; blank lines separate the
+  // paragraphs, one blank line however many the template (or its empty sections) leaves.
+  std::string text;
+  bool blank_before = false;
+  const std::string rendered = render(templates, kEmailTemplate, dossier, values);
+  for (const std::string_view line : trimmed_lines(rendered)) {
+    if (line.empty()) {
+      blank_before = !text.empty();
+      continue;
+    }
+    if (blank_before) text += '\n';
+    blank_before = false;
+    text += mail::wrap(fr::typography(line)) + "\n";
+  }
+  return text;
+}
+
+std::string email_subject(const tpl::TemplateSet& templates, const Dossier& dossier, const tpl::Value& values) {
+  std::string subject;
+  const std::string rendered = render(templates, kEmailSubjectTemplate, dossier, values);
+  for (const std::string_view line : trimmed_lines(rendered)) {
+    if (line.empty()) continue;
+    if (!subject.empty()) subject += ' ';
+    subject += line;
+  }
+  return subject;
+}
+
+std::string email_message(const tpl::TemplateSet& templates, const Campaign& campaign, const DossierEvaluation& e,
+                          const tpl::Value& values, Date date, std::string_view letter_pdf) {
   if (!e.dossier || !sends_by_email(*e.dossier))
     throw std::invalid_argument("email_message : le dossier n’a pas d’adresse électronique valide");
   const Dossier& d = *e.dossier;
@@ -158,7 +150,7 @@ std::string email_message(const Campaign& campaign, const DossierEvaluation& e, 
   m += mail::header("Date", {mail::rfc5322_date(date)});
   m += mail::header("From", mail::mailbox(campaign.authority.contact.name, campaign.authority.contact.email));
   m += mail::header("To", mail::mailbox(d.association.name, *d.association.email));
-  m += mail::header("Subject", mail::unstructured("Appel à projets " + campaign.id + " : " + letter_object(e)));
+  m += mail::header("Subject", mail::unstructured(email_subject(templates, d, values)));
   m += mail::header("Message-ID", {message_id(campaign, d, date)});
   m += mail::header("MIME-Version", {"1.0"});
   m += mail::header("X-Unsent", {"1"});
@@ -168,7 +160,7 @@ std::string email_message(const Campaign& campaign, const DossierEvaluation& e, 
   m += mail::header("Content-Type", {"text/plain;", "charset=UTF-8"});
   m += mail::header("Content-Transfer-Encoding", {"quoted-printable"});
   m += "\r\n";
-  m += mail::quoted_printable(body(campaign, e));
+  m += mail::quoted_printable(email_text(templates, d, values));
   m += "--" + boundary + "\r\n";
   const std::string file = "courrier-" + d.id + ".pdf";
   std::vector<std::string> type{"application/pdf;"};
@@ -182,6 +174,39 @@ std::string email_message(const Campaign& campaign, const DossierEvaluation& e, 
   mail::append_base64(m, letter_pdf);
   m += "--" + boundary + "--\r\n";
   return m;
+}
+
+std::vector<tpl::TemplateProblem> check_email_templates(const tpl::TemplateSet& templates,
+                                                        const Campaign& campaign) {
+  std::vector<tpl::TemplateProblem> problems;
+  const auto add = [&](const tpl::TemplateProblem& p) {
+    const bool seen = std::any_of(problems.begin(), problems.end(), [&](const tpl::TemplateProblem& q) {
+      return q.to_string() == p.to_string();
+    });
+    if (!seen) problems.push_back(p);
+  };
+  const letters::SampleLetter reference(campaign, Decision::ineligible);
+  const tpl::Value values = letters::letter_values(campaign, reference.evaluation, reference.date);
+  for (const char* name : {kEmailTemplate, kEmailSubjectTemplate}) {
+    for (const tpl::TemplateProblem& p : templates.check(name, values)) add(p);
+  }
+  if (!problems.empty()) return problems;
+  // The names are right; each decision's sections must render too, and give the message a Subject.
+  for (const Decision d : {Decision::funded, Decision::partially_funded, Decision::not_funded, Decision::ineligible,
+                           Decision::inadmissible}) {
+    const letters::SampleLetter s(campaign, d);
+    const tpl::Value sample = letters::letter_values(campaign, s.evaluation, s.date);
+    try {
+      email_text(templates, s.dossier, sample);
+      if (email_subject(templates, s.dossier, sample).empty()) {
+        add({templates.file_of(kEmailSubjectTemplate), 0, 0,
+             "courriel du dossier " + s.dossier.id + " : l’objet du courriel est vide"});
+      }
+    } catch (const tpl::TemplateError& e) {
+      for (const tpl::TemplateProblem& p : e.problems()) add(p);
+    }
+  }
+  return problems;
 }
 
 }  // namespace aap::mailing

@@ -1,6 +1,7 @@
 // The @ctes envelope of the deliberation: valid against the ACTES v1.1 schema (xmllint --schema
 // actesv1_1.xsd), each field read back with Python's XML parser — nature, matière, internal number,
-// subject, files —, the transmission's @ctes file names, and why an envelope is left out.
+// subject, files —, the transmission's @ctes file names, and why an envelope is left out. The subject is
+// the deliberation's Objet, from its template (templates/deliberation-objet.mustache).
 #include "test_paths.hpp"
 #include "render/actes/actes_envelope.hpp"
 
@@ -8,9 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
 #include "allocation/allocation.hpp"
+#include "render/deliberation/deliberation.hpp"
+#include "render/letters/document_text.hpp"
 #include "support/builders.hpp"
 #include "support/process.hpp"
 #include "support/schema_validation.hpp"
@@ -44,6 +48,21 @@ print(json.dumps({
 }))
 )";
 
+const tpl::TemplateSet& shipped() {
+  static const tpl::TemplateSet set = tpl::TemplateSet::load(std::string(AAP_SOURCE_DIR) + "/templates");
+  return set;
+}
+
+/// The shipped templates, with `name` replaced by `text`, or left out when `text` is nullopt.
+tpl::TemplateSet shipped_but(const std::string& name, const std::optional<std::string>& text) {
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (const std::string& n : shipped().names()) {
+    if (n != name) sources.emplace_back(n, shipped().source(n));
+    else if (text) sources.emplace_back(n, *text);
+  }
+  return tpl::TemplateSet::from_sources(sources);
+}
+
 struct Scenario {
   Campaign campaign = test::seed_campaign();
   std::vector<Dossier> dossiers;
@@ -55,6 +74,11 @@ struct Scenario {
     dossiers.push_back(test::eligible_dossier("2027-002"));
     evaluation = evaluate(campaign, test::test_communes(), dossiers);
   }
+  /// The deliberation's values, as the run computes them for the act of the council session.
+  tpl::Value values() const {
+    return deliberation::deliberation_values(campaign, evaluation, campaign.calendar.council_session);
+  }
+  std::string subject(const tpl::TemplateSet& templates = shipped()) const { return actes_subject(templates, values()); }
 };
 
 nlohmann::json read_back(const std::string& xml) {
@@ -70,7 +94,7 @@ nlohmann::json read_back(const std::string& xml) {
 
 TEST(ActesEnvelope, IsWellFormedWithEveryField) {
   Scenario s;
-  const auto xml = actes_envelope(s.campaign, s.evaluation);
+  const auto xml = actes_envelope(s.campaign, s.subject());
   ASSERT_TRUE(xml);
   const auto f = read_back(*xml);
   EXPECT_EQ(f["root"], "{http://www.interieur.gouv.fr/ACTES#v1.1-20040216}Acte");
@@ -97,7 +121,7 @@ TEST(ActesEnvelope, NamesEachAnnexGiven) {
   Scenario s;
   ActesFiles files;
   files.annexes = {"annexe-1.pdf", "annexe-2.pdf"};
-  const auto f = read_back(*actes_envelope(s.campaign, s.evaluation, files));
+  const auto f = read_back(*actes_envelope(s.campaign, s.subject(), files));
   EXPECT_EQ(f["nombre"], "2");
   EXPECT_EQ(f["annexes"], nlohmann::json::array({"annexe-1.pdf", "annexe-2.pdf"}));
 }
@@ -105,21 +129,21 @@ TEST(ActesEnvelope, NamesEachAnnexGiven) {
 TEST(ActesEnvelope, ClassificationFromTheCampaignGivesOneCodeMatierePerLevel) {
   Scenario s;
   s.campaign.deliberation.classification.matiere = {7, 10, 3};
-  auto f = read_back(*actes_envelope(s.campaign, s.evaluation));
+  auto f = read_back(*actes_envelope(s.campaign, s.subject()));
   EXPECT_EQ(f["matieres"], nlohmann::json::array({"7", "10", "3"}));
   s.campaign.deliberation.classification.matiere = {9, 1, 2, 3, 99};
-  f = read_back(*actes_envelope(s.campaign, s.evaluation));
+  f = read_back(*actes_envelope(s.campaign, s.subject()));
   EXPECT_EQ(f["matieres"], nlohmann::json::array({"9", "1", "2", "3", "99"}));
   // The schema requires two levels at least (the campaign reader refuses fewer first).
   s.campaign.deliberation.classification.matiere = {7};
-  EXPECT_THROW(actes_envelope(s.campaign, s.evaluation), std::invalid_argument);
+  EXPECT_THROW(actes_envelope(s.campaign, s.subject()), std::invalid_argument);
 }
 
 // ClassificationDateVersion is required and cannot be guessed: no envelope, and the note names the field.
 TEST(ActesEnvelope, NoEnvelopeWithoutTheClassificationVersionDate) {
   Scenario s;
   s.campaign.deliberation.classification.version_date.reset();
-  EXPECT_FALSE(actes_envelope(s.campaign, s.evaluation).has_value());
+  EXPECT_FALSE(actes_envelope(s.campaign, s.subject()).has_value());
   const auto notes = actes_notes(s.campaign);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].field, "deliberation.classification.version_date");
@@ -132,13 +156,13 @@ TEST(ActesEnvelope, SubjectIsOneLineOfAtMost499CharactersInLatin1Typography) {
   Scenario s;
   s.campaign.title = "Appel — « l’œuvre » & <co>";
   for (int i = 0; i < 60; ++i) s.campaign.title += " numérique";  // 300 and more characters
-  const std::string subject = actes_subject(s.campaign, s.evaluation);
+  const std::string subject = s.subject();
   EXPECT_LE(text::code_points(subject), kMaxSubjectLength);
   EXPECT_EQ(subject.find('\n'), std::string::npos);
   EXPECT_EQ(subject.rfind("CT1 - Appel - « l'oeuvre » & <co> numérique numérique", 0), 0u) << subject;
   EXPECT_EQ(subject.substr(subject.size() - 3), "...");
   // The XML escapes what it must, and the reader gets the subject back unchanged.
-  const auto f = read_back(*actes_envelope(s.campaign, s.evaluation));
+  const auto f = read_back(*actes_envelope(s.campaign, s.subject()));
   EXPECT_EQ(f["objet"], subject);
 }
 
@@ -146,15 +170,51 @@ TEST(ActesEnvelope, SubjectWithoutConventionWhenNoGrantIsAbove23000Euros) {
   Scenario s;
   for (auto& d : s.dossiers) d.budget.requested = Money::from_euros(20000);
   s.evaluation = evaluate(s.campaign, test::test_communes(), s.dossiers);
-  EXPECT_EQ(actes_subject(s.campaign, s.evaluation),
+  EXPECT_EQ(s.subject(),
             "CT1 - Appel à projets de test : attribution de subventions de fonctionnement aux organismes de "
             "formation retenus");
+}
+
+// One wording for the act and its envelope: deliberation-objet.mustache, edited in a --templates copy.
+TEST(ActesEnvelope, SubjectFollowsTheDeliberationsObjetTemplate) {
+  Scenario s;
+  const auto templates = shipped_but(
+      "deliberation-objet", "CT2 – {{campagne.titre}} :\n  subventions{{#a_conventions}} et conventions{{/a_conventions}}\n");
+  EXPECT_EQ(s.subject(templates), "CT2 - Appel à projets de test : subventions et conventions");
+  const auto f = read_back(*actes_envelope(s.campaign, s.subject(templates)));
+  EXPECT_EQ(f["objet"], "CT2 - Appel à projets de test : subventions et conventions");
+  const std::string act = test::document_text(
+      deliberation::build_deliberation(templates, s.campaign, s.evaluation, s.campaign.calendar.council_session));
+  EXPECT_NE(act.find("Objet : CT2 – Appel à projets de test : subventions et conventions\n"), std::string::npos) << act;
+}
+
+TEST(ActesEnvelope, ObjetTemplateMissingOrBlankIsReportedAtStartUp) {
+  const Campaign campaign = Scenario().campaign;
+  std::string text;
+  for (const auto& p : deliberation::check_deliberation_template(shipped(), campaign)) text += p.to_string() + "\n";
+  EXPECT_EQ(text, "");
+  // Left out: the deliberation cannot include it, nor the envelope render it.
+  text.clear();
+  for (const auto& p : deliberation::check_deliberation_template(shipped_but("deliberation-objet", std::nullopt), campaign))
+    text += p.to_string() + "\n";
+  EXPECT_NE(text.find("templates/deliberation.mustache:15:13: modèle inclus « deliberation-objet » introuvable "
+                      "(fichier « deliberation-objet.mustache » attendu)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("deliberation-objet.mustache: modèle manquant (fichier attendu dans le dossier des modèles)\n"),
+            std::string::npos)
+      << text;
+  const auto blank = deliberation::check_deliberation_template(
+      shipped_but("deliberation-objet", "{{#a_conventions}}{{/a_conventions}}\n"), campaign);
+  ASSERT_EQ(blank.size(), 1u);
+  EXPECT_EQ(blank[0].to_string(),
+            "templates/deliberation-objet.mustache: l’objet de la délibération est vide : l’enveloppe @ctes en exige un");
 }
 
 TEST(ActesEnvelope, NoEnvelopeWithoutADeliberationNumber) {
   Scenario s;
   s.campaign.deliberation.number.reset();
-  EXPECT_FALSE(actes_envelope(s.campaign, s.evaluation).has_value());
+  EXPECT_FALSE(actes_envelope(s.campaign, s.subject()).has_value());
   auto notes = actes_notes(s.campaign);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].field, "deliberation.number");
@@ -174,7 +234,7 @@ TEST(ActesEnvelope, ActesNamesFromTheDepartementTheSirenTheSessionAndTheNumber) 
   EXPECT_EQ(names.act_copy, "013-200054807-20270312-CT1_2027_014-DE-1-1_1.pdf");
   EXPECT_TRUE(actes_notes(s.campaign).empty());
   // The envelope names the act under its @ctes name, and is valid with it.
-  const auto f = read_back(*actes_envelope(s.campaign, s.evaluation, names.files()));
+  const auto f = read_back(*actes_envelope(s.campaign, s.subject(), names.files()));
   EXPECT_EQ(f["document"], "013-200054807-20270312-CT1_2027_014-DE-1-1_1.pdf");
   EXPECT_TRUE(is_actes_file(names.envelope));
   EXPECT_TRUE(is_actes_file(*names.act_copy));
@@ -224,13 +284,13 @@ TEST(ActesEnvelope, OnlyTransmissionNamesAreActesFiles) {
 TEST(ActesEnvelope, NumberThatCannotBeReducedThrows) {
   Scenario s;
   s.campaign.deliberation.number = "CT1-2027-0145-BIS";
-  EXPECT_THROW(actes_envelope(s.campaign, s.evaluation), std::invalid_argument);
+  EXPECT_THROW(actes_envelope(s.campaign, s.subject()), std::invalid_argument);
 }
 
 TEST(ActesEnvelope, SameInputsGiveTheSameBytes) {
   Scenario a;
   Scenario b;
-  EXPECT_EQ(*actes_envelope(a.campaign, a.evaluation), *actes_envelope(b.campaign, b.evaluation));
+  EXPECT_EQ(*actes_envelope(a.campaign, a.subject()), *actes_envelope(b.campaign, b.subject()));
 }
 
 }  // namespace

@@ -223,7 +223,9 @@ TEST(Deliberation, ShippedTemplatePassesTheStartUpCheck) {
 }
 
 TEST(Deliberation, StartUpCheckReportsAnUnknownVariableWithItsPlace) {
-  const auto set = tpl::TemplateSet::from_sources({{"deliberation", "# Délibération\n\nTotal : {{total.montant}}\n\n{{#beneficiaires}}\n- {{montant_en_chiffres}}\n{{/beneficiaires}}\n"}});
+  // The Objet the @ctes envelope renders is a template of its own, required beside the deliberation.
+  const auto set = tpl::TemplateSet::from_sources({{"deliberation", "# Délibération\n\nTotal : {{total.montant}}\n\n{{#beneficiaires}}\n- {{montant_en_chiffres}}\n{{/beneficiaires}}\n"},
+                                                   {"deliberation-objet", "CT1 - {{campagne.titre}}"}});
   const auto problems = check_deliberation_template(set, test::deliberation::campaign());
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].to_string(), "templates/deliberation.mustache:6:3: variable inconnue « montant_en_chiffres »");

@@ -1,4 +1,5 @@
-// The mailing list and the e-mails, read back with Python's csv and email packages.
+// The mailing list and the e-mails, read back with Python's csv and email packages; the e-mail's wording
+// from its templates (templates/courriel*.mustache, objet-courrier.mustache).
 #include "test_paths.hpp"
 #include "render/mailing/mailing.hpp"
 
@@ -9,8 +10,11 @@
 #include <stdexcept>
 
 #include "allocation/allocation.hpp"
+#include "render/letters/letter.hpp"
 #include "support/builders.hpp"
+#include "render/letters/document_text.hpp"
 #include "support/process.hpp"
+#include "text/utf8.hpp"
 
 namespace aap::mailing {
 namespace {
@@ -36,6 +40,10 @@ print(json.dumps({
 }))
 )";
 
+// The literal's own length (sizeof less its terminator): it holds a NUL byte, which strlen would stop at.
+constexpr char kPdfHead[] = "%PDF-1.7\n\x00\x01\xff\xfe binary \r\n\r\n";
+const std::string kPdf = std::string(kPdfHead, sizeof kPdfHead - 1) + std::string(5000, '\x80');
+
 struct Scenario {
   Campaign campaign = test::seed_campaign();
   std::vector<Dossier> dossiers;
@@ -60,6 +68,26 @@ struct Scenario {
   const DossierEvaluation& of(const std::string& id) const { return *evaluation.find(id); }
 };
 
+const tpl::TemplateSet& shipped() {
+  static const tpl::TemplateSet set = tpl::TemplateSet::load(std::string(AAP_SOURCE_DIR) + "/templates");
+  return set;
+}
+
+/// The shipped templates, with `name` replaced by `text`.
+tpl::TemplateSet shipped_but(const std::string& name, const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (const std::string& n : shipped().names()) sources.emplace_back(n, n == name ? text : shipped().source(n));
+  return tpl::TemplateSet::from_sources(sources);
+}
+
+const Date kDate{2027, 3, 20};
+
+/// The message of dossier `id`, from `templates` and the values of its letter, as the run writes it.
+std::string message(const Scenario& s, const std::string& id, const tpl::TemplateSet& templates = shipped()) {
+  const DossierEvaluation& e = s.of(id);
+  return email_message(templates, s.campaign, e, letters::letter_values(s.campaign, e, kDate), kDate, kPdf);
+}
+
 nlohmann::json read_email(const std::string& eml) {
   test::TempDir dir;
   const auto file = dir / "message.eml";
@@ -76,13 +104,10 @@ std::string hex(std::string_view bytes) {
   return out;
 }
 
-// The literal's own length (sizeof less its terminator): it holds a NUL byte, which strlen would stop at.
-constexpr char kPdfHead[] = "%PDF-1.7\n\x00\x01\xff\xfe binary \r\n\r\n";
-const std::string kPdf = std::string(kPdfHead, sizeof kPdfHead - 1) + std::string(5000, '\x80');
 
 TEST(Mailing, EmailHeadersDecodeToTheCampaignContactAndTheAssociation) {
   Scenario s;
-  const auto m = read_email(email_message(s.campaign, s.of("2027-001"), Date{2027, 3, 20}, kPdf));
+  const auto m = read_email(message(s, "2027-001"));
   EXPECT_EQ(m["defects"], nlohmann::json::array());
   EXPECT_EQ(m["from"], "Karima Messaoudi <karima.messaoudi@ampmetropole.fr>");
   EXPECT_EQ(m["to_address"], "contact@codeetquartiers.org");
@@ -95,7 +120,7 @@ TEST(Mailing, EmailHeadersDecodeToTheCampaignContactAndTheAssociation) {
 
 TEST(Mailing, AttachmentIsTheLetterByteForByte) {
   Scenario s;
-  const auto m = read_email(email_message(s.campaign, s.of("2027-001"), Date{2027, 3, 20}, kPdf));
+  const auto m = read_email(message(s, "2027-001"));
   ASSERT_EQ(m["attachments"].size(), 1u);
   EXPECT_EQ(m["attachments"][0]["type"], "application/pdf");
   EXPECT_EQ(m["attachments"][0]["filename"], "courrier-2027-001.pdf");
@@ -104,14 +129,14 @@ TEST(Mailing, AttachmentIsTheLetterByteForByte) {
 
 TEST(Mailing, LinesEndWithCrlfAndHoldAtMost78Characters) {
   Scenario s;
-  const auto m = read_email(email_message(s.campaign, s.of("2027-001"), Date{2027, 3, 20}, kPdf));
+  const auto m = read_email(message(s, "2027-001"));
   EXPECT_LE(m["max_line"].get<int>(), 78);
   EXPECT_EQ(m["bare_lf"], 0);
 }
 
 TEST(Mailing, TextGreetsTheRepresentativeAndStatesTheGrant) {
   Scenario s;
-  const auto m = read_email(email_message(s.campaign, s.of("2027-001"), Date{2027, 3, 20}, kPdf));
+  const auto m = read_email(message(s, "2027-001"));
   std::string text = m["text"];
   // One line: the wrapping of the paragraphs (CRLF, as the message carries it) is not what is checked.
   for (auto pos = text.find("\r\n"); pos != std::string::npos; pos = text.find("\r\n", pos)) text.replace(pos, 2, " ");
@@ -127,7 +152,7 @@ TEST(Mailing, TextGreetsTheRepresentativeAndStatesTheGrant) {
 
 TEST(Mailing, IneligibleDossierGetsItsOwnSubjectAndNoGrant) {
   Scenario s;
-  const auto m = read_email(email_message(s.campaign, s.of("2027-004"), Date{2027, 3, 20}, kPdf));
+  const auto m = read_email(message(s, "2027-004"));
   EXPECT_EQ(m["subject"], "Appel à projets AAP-TEST : dossier n° 2027-004 non éligible");
   const std::string text = m["text"];
   EXPECT_NE(text.find("critères"), std::string::npos);
@@ -137,14 +162,109 @@ TEST(Mailing, IneligibleDossierGetsItsOwnSubjectAndNoGrant) {
 TEST(Mailing, SameInputsGiveTheSameBytes) {
   Scenario a;
   Scenario b;
-  EXPECT_EQ(email_message(a.campaign, a.of("2027-001"), Date{2027, 3, 20}, kPdf),
-            email_message(b.campaign, b.of("2027-001"), Date{2027, 3, 20}, kPdf));
+  EXPECT_EQ(message(a, "2027-001"), message(b, "2027-001"));
 }
 
 TEST(Mailing, NoMessageForADossierWithoutAValidAddress) {
   Scenario s;
-  EXPECT_THROW(email_message(s.campaign, s.of("2027-002"), Date{2027, 3, 20}, kPdf), std::invalid_argument);
-  EXPECT_THROW(email_message(s.campaign, s.of("2027-003"), Date{2027, 3, 20}, kPdf), std::invalid_argument);
+  EXPECT_THROW(message(s, "2027-002"), std::invalid_argument);
+  EXPECT_THROW(message(s, "2027-003"), std::invalid_argument);
+}
+
+// The wording is the template's: edited in a --templates copy, the message says what the copy says.
+TEST(Mailing, TextIsTheEmailTemplatesWording) {
+  Scenario s;
+  const auto templates = shipped_but(
+      "courriel", "{{destinataire.salutation}}\n\nVoici la décision sur le dossier n°&nbsp;{{dossier.id}}.\n\n"
+                  "{{#decision.finance}}\nSubvention : {{subvention.montant}}.\n{{/decision.finance}}\n"
+                  "{{^decision.finance}}\nPas de subvention.\n{{/decision.finance}}\n\n\n\n{{contact.nom}}\n"
+                  "{{collectivite.nom}}\n");
+  const std::string funded = read_email(message(s, "2027-001", templates))["text"];
+  EXPECT_EQ(funded,
+            "Madame la Présidente,\r\n\r\nVoici la décision sur le dossier n°\u00A02027-001.\r\n\r\n"
+            "Subvention\u00A0: 30\u202F000\u00A0€.\r\n\r\nKarima Messaoudi\r\nMétropole Aix-Marseille-Provence");
+  const std::string ineligible = read_email(message(s, "2027-004", templates))["text"];
+  EXPECT_NE(ineligible.find("dossier n°\u00A02027-004.\r\n\r\nPas de subvention.\r\n\r\nKarima"), std::string::npos)
+      << ineligible;
+}
+
+TEST(Mailing, LongTemplateLinesAreWrappedAt72CharactersNeverAtANoBreakSpace) {
+  Scenario s;
+  const auto templates = shipped_but(
+      "courriel", "Une phrase assez longue pour passer la ligne, qui nomme {{association.nom}} et le dossier "
+                  "n°&nbsp;{{dossier.id}} tout au bout de la ligne.\n");
+  const std::string text = read_email(message(s, "2027-001", templates))["text"];
+  std::size_t longest = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    longest = std::max(longest, text::code_points(line));
+    start = end + 1;
+  }
+  EXPECT_LE(longest, 72u) << text;
+  EXPECT_NE(text.find("n°\u00A02027-001"), std::string::npos) << text;
+}
+
+// The e-mail is no markup: a value is written as the dossier gives it, without backslashes or the
+// documents' value markers; an "&nbsp;" in a value is not an entity.
+TEST(Mailing, ValuesAreWrittenAsTheyAreWithoutMarkupEscapes) {
+  Scenario s;
+  s.dossiers[0].training.title = "Web_*mobile* #1 [A|B] &nbsp; <x> 1. \\ fin";
+  s.evaluation = evaluate(s.campaign, test::test_communes(), s.dossiers);
+  const std::string text = read_email(message(s, "2027-001"))["text"];
+  std::string one_line = text;
+  for (auto pos = one_line.find("\r\n"); pos != std::string::npos; pos = one_line.find("\r\n", pos)) one_line.replace(pos, 2, " ");
+  EXPECT_NE(one_line.find("«\u202FWeb_*mobile* #1 [A|B] &nbsp; <x> 1. \\ fin\u202F»"), std::string::npos) << one_line;
+  EXPECT_EQ(text.find("\xEE\x80"), std::string::npos) << "marqueur de valeur dans le courriel";
+}
+
+// One wording for the letter's Objet and the e-mail's Subject: objet-courrier.mustache.
+TEST(Mailing, SubjectFollowsTheLettersObjet) {
+  Scenario s;
+  const std::string objet = shipped().source("objet-courrier");
+  const std::string edited = objet.substr(0, objet.find("{{/decision.finance}}")) + " (modifié){{/decision.finance}}" +
+                             objet.substr(objet.find("{{/decision.finance}}") + std::string("{{/decision.finance}}").size());
+  const auto templates = shipped_but("objet-courrier", edited);
+  EXPECT_EQ(read_email(message(s, "2027-001", templates))["subject"],
+            "Appel à projets AAP-TEST : attribution d’une subvention — dossier n° 2027-001 (modifié)");
+  EXPECT_EQ(read_email(message(s, "2027-004", templates))["subject"],
+            "Appel à projets AAP-TEST : dossier n° 2027-004 non éligible");
+  const DossierEvaluation& e = s.of("2027-001");
+  const std::string letter = test::document_text(letters::build_letter(templates, s.campaign, e, kDate));
+  EXPECT_NE(letter.find("Objet : attribution d’une subvention — dossier n° 2027-001 (modifié)"), std::string::npos)
+      << letter;
+  // Written over several lines, the subject is still one line.
+  const auto two_lines = shipped_but("courriel-objet", "\n  Appel à projets {{campagne.id}} :\n{{> objet-courrier}}\n\n");
+  EXPECT_EQ(read_email(message(s, "2027-004", two_lines))["subject"],
+            "Appel à projets AAP-TEST : dossier n° 2027-004 non éligible");
+}
+
+TEST(EmailTemplates, ShippedTemplatesPassTheStartUpCheck) {
+  std::string text;
+  for (const auto& p : check_email_templates(shipped(), Scenario().campaign)) text += p.to_string() + "\n";
+  EXPECT_EQ(text, "");
+}
+
+TEST(EmailTemplates, UnknownValueMissingTemplateAndBlankSubjectAreReported) {
+  const Campaign campaign = Scenario().campaign;
+  auto problems = check_email_templates(
+      shipped_but("courriel", "{{destinataire.salutation}}\n\nDossier {{dossier.numero}}.\n"), campaign);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].to_string(), "templates/courriel.mustache:3:9: variable inconnue « dossier.numero »");
+
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (const std::string& n : shipped().names())
+    if (n != "courriel-objet") sources.emplace_back(n, shipped().source(n));
+  problems = check_email_templates(tpl::TemplateSet::from_sources(sources), campaign);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].to_string(),
+            "courriel-objet.mustache: modèle manquant (fichier attendu dans le dossier des modèles)");
+
+  problems = check_email_templates(shipped_but("courriel-objet", "{{#decision.irrecevable}}Irrecevable{{/decision.irrecevable}}\n"), campaign);
+  ASSERT_EQ(problems.size(), 1u);  // once, though four decisions of the sample give no Subject
+  EXPECT_EQ(problems[0].to_string(),
+            "templates/courriel-objet.mustache: courriel du dossier 2027-000 : l’objet du courriel est vide");
 }
 
 nlohmann::json list_rows(const Evaluation& evaluation) {
