@@ -13,6 +13,7 @@
 #include "render/letters/letter.hpp"
 #include "render/markup/markup.hpp"
 #include "render/notice/notice.hpp"
+#include "render/template/problem_list.hpp"
 #include "text/french.hpp"
 
 namespace aap::deliberation {
@@ -281,11 +282,7 @@ std::vector<tpl::TemplateProblem> check_deliberation_template(const tpl::Templat
   const Value values = deliberation_values(campaign, s.evaluation, date);
   std::vector<tpl::TemplateProblem> problems = templates.check(kDeliberationTemplate, values);
   // The envelope's subject renders the Objet alone, whether the deliberation still includes it or not.
-  for (tpl::TemplateProblem& p : templates.check(actes::kObjetTemplate, values)) {
-    const bool seen = std::any_of(problems.begin(), problems.end(),
-                                  [&](const tpl::TemplateProblem& q) { return q.to_string() == p.to_string(); });
-    if (!seen) problems.push_back(std::move(p));
-  }
+  for (const tpl::TemplateProblem& p : templates.check(actes::kObjetTemplate, values)) tpl::add_once(problems, p);
   if (!problems.empty()) return problems;
   try {
     build_deliberation(templates, campaign, s.evaluation, date);

@@ -12,6 +12,7 @@
 #include "render/letters/campaign_context.hpp"
 #include "render/letters/ineligibility_reasons.hpp"
 #include "render/markup/markup.hpp"
+#include "render/template/problem_list.hpp"
 #include "text/french.hpp"
 #include "text/french_names.hpp"
 
@@ -265,12 +266,7 @@ doc::Document build_letter(const tpl::TemplateSet& templates, const Campaign& ca
 std::vector<tpl::TemplateProblem> check_letter_templates(const tpl::TemplateSet& templates,
                                                          const Campaign& campaign) {
   std::vector<tpl::TemplateProblem> problems;
-  const auto add = [&](const tpl::TemplateProblem& p) {
-    const bool seen = std::any_of(problems.begin(), problems.end(), [&](const tpl::TemplateProblem& q) {
-      return q.to_string() == p.to_string();
-    });
-    if (!seen) problems.push_back(p);
-  };
+  const auto add = [&](const tpl::TemplateProblem& p) { tpl::add_once(problems, p); };
   const SampleLetter reference(campaign, Decision::ineligible);
   const Date date = reference.date;
   const Value values = letter_values(campaign, reference.evaluation, date);

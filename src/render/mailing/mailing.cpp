@@ -10,6 +10,7 @@
 #include "render/letters/addressing.hpp"
 #include "render/letters/letter.hpp"
 #include "render/mailing/mime.hpp"
+#include "render/template/problem_list.hpp"
 #include "text/decision_label.hpp"
 #include "text/french.hpp"
 
@@ -179,12 +180,7 @@ std::string email_message(const tpl::TemplateSet& templates, const Campaign& cam
 std::vector<tpl::TemplateProblem> check_email_templates(const tpl::TemplateSet& templates,
                                                         const Campaign& campaign) {
   std::vector<tpl::TemplateProblem> problems;
-  const auto add = [&](const tpl::TemplateProblem& p) {
-    const bool seen = std::any_of(problems.begin(), problems.end(), [&](const tpl::TemplateProblem& q) {
-      return q.to_string() == p.to_string();
-    });
-    if (!seen) problems.push_back(p);
-  };
+  const auto add = [&](const tpl::TemplateProblem& p) { tpl::add_once(problems, p); };
   const letters::SampleLetter reference(campaign, Decision::ineligible);
   const tpl::Value values = letters::letter_values(campaign, reference.evaluation, reference.date);
   for (const char* name : {kEmailTemplate, kEmailSubjectTemplate}) {
