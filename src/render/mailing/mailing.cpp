@@ -17,12 +17,6 @@
 namespace aap::mailing {
 namespace {
 
-// "30000,00": a number French spreadsheets read as such.
-std::string amount(Money m) {
-  const std::int64_t rest = m.cents() % 100;
-  return std::to_string(m.cents() / 100) + (rest < 10 ? ",0" : ",") + std::to_string(rest);
-}
-
 // An id-left of a Message-ID (a dot-atom): letters, digits, "-" and "_" as they are, any other byte as =XX.
 std::string id_part(std::string_view s) {
   static const char* kHex = "0123456789ABCDEF";
@@ -100,8 +94,9 @@ std::string mailing_list(const Evaluation& evaluation) {
     for (std::size_t i = 0; i < shortened.size(); ++i) {
       remark += (i > 0 ? ", " : remark.empty() ? "adresse abrégée : " : " ; adresse abrégée : ") + shortened[i];
     }
+    // The grant as « 30000,00 »: a number French spreadsheets read as such.
     out += csv::record({d.id, d.association.name, r.civility + " " + r.first_name + " " + r.last_name + ", " + r.role,
-                        email, std::string(fr::decision_label(e.decision)), amount(e.grant), letter_path(d.id),
+                        email, std::string(fr::decision_label(e.decision)), e.grant.plain(','), letter_path(d.id),
                         by_email ? "e-mail" : kPostal, by_email ? email_path(d.id) : "",
                         remark},
                        kSeparator);
