@@ -55,6 +55,23 @@ std::string archive_problem(std::string_view bytes, WorkbookFormat format) {
   return "";
 }
 
+/// Sheets of a workbook: liborcus sets some 3.4 Mo aside for each sheet it is told of (its 16,384 columns),
+/// before any cell, so a 25 Ko workbook listing 2,000 sheets would take 7 Go (found while fuzzing).
+constexpr int kMaxWorkbookSheets = 32;
+
+/// The sheet beyond kMaxWorkbookSheets, thrown out of liborcus's reader before it sets the sheet up.
+struct TooManySheets {};
+
+/// liborcus's factory that refuses to set up more than kMaxWorkbookSheets sheets.
+class BoundedFactory : public ss::import_factory {
+ public:
+  using ss::import_factory::import_factory;
+  ss::iface::import_sheet* append_sheet(ss::sheet_t sheet_index, std::string_view name) override {
+    if (sheet_index >= kMaxWorkbookSheets) throw TooManySheets{};
+    return ss::import_factory::append_sheet(sheet_index, name);
+  }
+};
+
 /// LibreOffice writes a yes/no cell of an .xlsx as the formula TRUE() or FALSE() with its boolean result,
 /// which liborcus 0.17 does not keep (it reads an error): the formula itself says the value.
 std::optional<bool> boolean_formula(const ss::document& doc, const ixion::model_context& context,
@@ -174,9 +191,10 @@ void parse_workbook_dossiers(std::string_view bytes, const std::string& name, Wo
     refuse(load, name, {Diagnostic{name, 0, "", problem}});
     return;
   }
-  // Sheets as large as Excel's; cells are stored by column runs, so empty room costs nothing.
+  // Sheets as large as Excel's; cells are stored by column runs, so empty rows cost nothing (each sheet's
+  // columns do: see kMaxWorkbookSheets).
   ss::document doc{ss::range_size_t{1'048'576, 16'384}};
-  ss::import_factory factory{doc};
+  BoundedFactory factory{doc};
   factory.set_recalc_formula_cells(false);  // a formula is read by the value its spreadsheet saved
   try {
     if (format == WorkbookFormat::xlsx) {
@@ -186,6 +204,13 @@ void parse_workbook_dossiers(std::string_view bytes, const std::string& name, Wo
       orcus::orcus_ods reader(&factory);
       reader.read_stream(bytes);
     }
+  } catch (const TooManySheets&) {
+    refuse(load, name,
+           {Diagnostic{name, 0, "",
+                       "classeur de plus de " + std::to_string(kMaxWorkbookSheets) +
+                           " feuilles : supprimez les feuilles inutiles (seules « " + std::string(kDossiersSheet) +
+                           " » et « " + std::string(kSessionsSheet) + " » sont lues)"}});
+    return;
   } catch (const std::exception&) {
     refuse(load, name,
            {Diagnostic{name, 0, "",

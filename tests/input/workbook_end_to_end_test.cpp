@@ -221,5 +221,47 @@ TEST_F(WorkbookEndToEnd, ACellOf32767CharactersIsRefusedByItsField) {
   expect_refused(book, book.string() + ": Dossiers!N2: training.title : ");
 }
 
+/// The fixture workbook with `extra` more sheets listed in xl/workbook.xml, each one the Sessions sheet's part.
+fs::path with_extra_sheets(const TempDir& tmp, int extra) {
+  std::string sheets;
+  for (int k = 0; k < extra; ++k) {
+    sheets += "<sheet name=\"Copie " + std::to_string(k) + "\" sheetId=\"" + std::to_string(k + 3) +
+              "\" state=\"visible\" r:id=\"rId3\"/>";
+  }
+  const fs::path book = tmp / "dossiers.xlsx";
+  const auto r = run_process({"/usr/bin/python3", kEditPart.string(), kXlsx.string(), book.string(),
+                              "xl/workbook.xml", "</sheets>", sheets + "</sheets>"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return book;
+}
+
+TEST_F(WorkbookEndToEnd, ThirtyTwoSheetsAreRead) {
+  TempDir tmp;
+  expect_same_evaluation(with_extra_sheets(tmp, 30));
+}
+
+TEST_F(WorkbookEndToEnd, AWorkbookListingAThousandSheetsIsRefusedWithBoundedMemory) {
+  // Found while fuzzing: liborcus sets memory aside for every sheet the workbook lists, cells or not; a
+  // 25 Ko file listing 2,000 sheets took 6.8 Go and 18 s before the limit.
+  TempDir tmp;
+  const fs::path book = with_extra_sheets(tmp, 1000);
+  ASSERT_LT(fs::file_size(book), 64u * 1024);
+  TempDir out;
+  const auto r = run_process({"/usr/bin/time", "-f", "maxrss=%M", AAP_BINARY, "notice", "--date", "2027-03-20",
+                              "--quiet", "--out", (out / "out").string(), "--dossiers", book.string()},
+                             kRoot);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find(book.string() + ": classeur de plus de 32 feuilles : supprimez les feuilles inutiles "
+                                       "(seules « Dossiers » et « Sessions » sont lues)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(out / "out"));
+  const auto at = r.err.rfind("maxrss=");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  if (test::kResidentMemoryIsTheProgramsOwn) {
+    EXPECT_LT(std::stol(r.err.substr(at + 7)), 300 * 1024) << "kilo-octets";
+  }
+}
+
 }  // namespace
 }  // namespace aap
