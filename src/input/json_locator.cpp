@@ -224,20 +224,4 @@ std::string parent_path(std::string_view path) {
   return dot == std::string_view::npos ? std::string() : std::string(path.substr(0, dot));
 }
 
-TextPosition position_of_offset(std::string_view text, std::size_t offset) {
-  TextPosition p;
-  const std::size_t end = offset < text.size() ? offset : text.size();
-  for (std::size_t i = 0; i < end; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
-      // Columns count characters, not bytes, as editors do: continuation bytes do not advance.
-      ++p.column;
-    }
-  }
-  return p;
-}
-
 }  // namespace aap::input

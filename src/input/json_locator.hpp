@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/position.hpp"
+
 namespace aap::input {
 
 /// A key written twice in the same object: the second occurrence.
@@ -38,11 +40,7 @@ class JsonLocator {
 /// The path one level up: "a.b[2].c" → "a.b[2]" → "a.b" → "a" → ""; "[3]" → "".
 std::string parent_path(std::string_view path);
 
-/// 1-based line and column (in characters, as editors count) of a 0-based byte offset of `text`.
-struct TextPosition {
-  int line = 1;
-  int column = 1;
-};
-TextPosition position_of_offset(std::string_view text, std::size_t offset);
+using text::position_of_offset;
+using text::TextPosition;
 
 }  // namespace aap::input

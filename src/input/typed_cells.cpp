@@ -1,5 +1,6 @@
 // A workbook's typed cells as CSV text (see typed_cells.hpp).
 #include "input/typed_cells.hpp"
+#include "model/money.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -77,10 +78,8 @@ std::optional<std::string> typed_cell_text(ColumnKind kind, const SheetCell& cel
         error = shown(v) + " : montant en fractions de centime (deux décimales au plus)";
         return std::nullopt;
       }
-      const auto c = static_cast<std::int64_t>(rounded);
-      const std::int64_t a = c < 0 ? -c : c;
-      const std::string two = std::to_string(a % 100);
-      return (c < 0 ? "-" : "") + std::to_string(a / 100) + "." + (two.size() == 1 ? "0" + two : two);
+      // As the CSV would hold it, "30000.05", for the same checks downstream.
+      return Money::from_cents(static_cast<std::int64_t>(rounded)).plain('.');
     }
     case ColumnKind::count:
       if (!whole(v)) {

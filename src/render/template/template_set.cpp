@@ -14,6 +14,7 @@
 #include "render/markup/entities.hpp"
 #include "render/markup/escape.hpp"
 #include "render/pdf/glyph_coverage.hpp"
+#include "text/position.hpp"
 #include "text/utf8.hpp"
 
 namespace aap::tpl {
@@ -40,7 +41,7 @@ TemplateProblem parse_problem(const std::string& file, std::string_view text, co
   } catch (const std::exception&) {
     return p;
   }
-  const auto [line, column] = line_and_column(text, offset);
+  const auto [line, column] = aap::text::position_of_offset(text, offset);
   p.line = line;
   p.column = column;
   const std::string what = error.substr(0, at);
@@ -138,7 +139,7 @@ std::optional<TemplateProblem> unclosed_fence(const std::string& file, std::stri
     start = end + 1;
   }
   if (!open_at) return std::nullopt;
-  const auto [line, column] = line_and_column(text, *open_at);
+  const auto [line, column] = aap::text::position_of_offset(text, *open_at);
   return TemplateProblem{file, line, column,
                          "bloc « ```" + open_info + " » jamais fermé par une ligne « ``` » : la suite du modèle "
                          "y serait prise"};
@@ -431,22 +432,6 @@ TemplateError::TemplateError(std::vector<TemplateProblem> problems)
       }()),
       problems_(std::move(problems)) {}
 
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  int column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 struct TemplateSet::Partials {
   std::unordered_map<std::string, km::data> by_name;
   std::uint64_t id = 0;
@@ -575,7 +560,7 @@ void TemplateSet::check_address_blocks(const Source& source, int depth, int& see
     std::size_t indent = 0;
     while (indent < line.size() && indent < 3 && line[indent] == ' ') ++indent;
     if (line.substr(indent, 3) == "```" && trim(line.substr(indent + 3)) == "adresse" && ++seen == 2) {
-      const auto [l, c] = line_and_column(text, start);
+      const auto [l, c] = aap::text::position_of_offset(text, start);
       problems.push_back({source.file, l, c,
                           "second bloc ```adresse dans le même document : un seul est permis, un second serait "
                           "imprimé par-dessus le premier dans la fenêtre de l’enveloppe"});
@@ -607,7 +592,7 @@ void TemplateSet::check_text(const Source& source, std::vector<const Value*>& sc
       counted = 0;
       position = {1, 1};
     }
-    const auto [lines, column] = line_and_column(std::string_view(text).substr(counted, offset - counted),
+    const auto [lines, column] = aap::text::position_of_offset(std::string_view(text).substr(counted, offset - counted),
                                                  offset - counted);
     position = lines > 1 ? std::pair<int, int>{position.first + lines - 1, column}
                          : std::pair<int, int>{position.first, position.second + column - 1};
@@ -744,7 +729,7 @@ std::string TemplateSet::render_as(std::string_view name, const Value& data, boo
     tmpl->render(context, out);
   } catch (const RenderTooLarge& e) {
     tmpl.reset();  // kainjow's state is left halfway: the next render parses afresh
-    const auto [line, column] = line_and_column(s->text, deepest_section(s->text));
+    const auto [line, column] = aap::text::position_of_offset(s->text, deepest_section(s->text));
     throw TemplateError({{s->file, line, column,
                           e.what + " : rendu arrêté (des sections de listes imbriquées les unes dans les "
                                    "autres multiplient le texte ; la plus imbriquée est ici)"}});

@@ -39,8 +39,6 @@ class TemplateError : public std::runtime_error {
 /// The largest template file read: a 10,000-line template takes well under 1 Mo.
 inline constexpr std::size_t kMaxTemplateBytes = std::size_t{4} * 1024 * 1024;
 
-/// 1-based line and column (in code points) of byte `offset` in `text`.
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 /// A folder of templates, each usable as a document or as a partial (`{{> name}}`) of another.
 /// Immutable once loaded; rendering from several threads at once is safe.
