@@ -67,14 +67,10 @@ Authority read_authority(ObjectReader r) {
   if (auto c = r.object("contact")) out.contact = read_contact(*c);
   // Optional: the grantor's SIRET, published as idAttribuant in the open data (SCDL subventions).
   if (auto siret = r.text("siret", Presence::optional)) {
-    switch (input::check_siret(*siret)) {
-      case input::SiretCheck::valid: out.siret = *siret; break;
-      case input::SiretCheck::not_fourteen_digits:
-        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (14 chiffres attendus)");
-        break;
-      case input::SiretCheck::bad_checksum:
-        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (clé de contrôle)");
-        break;
+    if (auto problem = input::siret_problem(*siret)) {
+      r.report().error(r.field("siret"), in_guillemets(*siret) + " " + *problem);
+    } else {
+      out.siret = *siret;
     }
   }
   // Optional: the département as @ctes writes it in the transmission's file names.

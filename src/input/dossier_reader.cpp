@@ -74,14 +74,10 @@ Association read_association(ObjectReader r) {
   out.name = r.text("name").value_or("");
   out.short_name = r.text("short_name", Presence::optional);
   if (auto siret = r.text("siret")) {
-    switch (input::check_siret(*siret)) {
-      case input::SiretCheck::valid: out.siret = *siret; break;
-      case input::SiretCheck::not_fourteen_digits:
-        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (14 chiffres attendus)");
-        break;
-      case input::SiretCheck::bad_checksum:
-        r.report().error(r.field("siret"), in_guillemets(*siret) + " n’est pas un SIRET valide (clé de contrôle)");
-        break;
+    if (auto problem = input::siret_problem(*siret)) {
+      r.report().error(r.field("siret"), in_guillemets(*siret) + " " + *problem);
+    } else {
+      out.siret = *siret;
     }
   }
   out.rna = r.text("rna", Presence::optional);

@@ -64,6 +64,15 @@ SiretCheck check_siret(std::string_view siret) {
   return sum % 10 == 0 ? SiretCheck::valid : SiretCheck::bad_checksum;
 }
 
+std::optional<std::string> siret_problem(std::string_view siret) {
+  switch (check_siret(siret)) {
+    case SiretCheck::valid: return std::nullopt;
+    case SiretCheck::not_fourteen_digits: return "n’est pas un SIRET valide (14 chiffres attendus)";
+    case SiretCheck::bad_checksum: return "n’est pas un SIRET valide (clé de contrôle)";
+  }
+  return std::nullopt;
+}
+
 bool is_valid_insee_code(std::string_view code) {
   if (code.size() != 5) return false;
   if (all_digits(code)) return true;

@@ -25,6 +25,9 @@ enum class SiretCheck { valid, not_fourteen_digits, bad_checksum };
 /// Luhn allows, and INSEE checks them instead by the sum of their digits being a multiple of 5 (all but the
 /// head office, 35600000000048, which follows Luhn).
 SiretCheck check_siret(std::string_view siret);
+/// What the readers say after the value when `siret` is no SIRET ("n’est pas un SIRET valide (clé de
+/// contrôle)"), or nullopt: the campaign's and a dossier's SIRET are refused in the same words.
+std::optional<std::string> siret_problem(std::string_view siret);
 
 /// `\d{5}` or `2[AB]\d{3}` (Corsica).
 bool is_valid_insee_code(std::string_view code);

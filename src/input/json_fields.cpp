@@ -291,29 +291,26 @@ std::optional<std::string> ObjectReader::text(std::string_view key, Presence pre
   return s;
 }
 
+template <class T>
+std::optional<T> ObjectReader::read_member(std::string_view key, Presence presence, Read<T> read) {
+  const Json* v = member(key, presence);
+  return v == nullptr ? std::nullopt : read(*v, field(key), report_);
+}
+
 std::optional<int> ObjectReader::count(std::string_view key, Presence presence) {
-  const Json* v = member(key, presence);
-  return v == nullptr ? std::nullopt : read_count(*v, field(key), report_);
+  return read_member(key, presence, read_count);
 }
-
 std::optional<Money> ObjectReader::money(std::string_view key, Presence presence) {
-  const Json* v = member(key, presence);
-  return v == nullptr ? std::nullopt : read_money(*v, field(key), report_);
+  return read_member(key, presence, read_money);
 }
-
 std::optional<Percent> ObjectReader::percent(std::string_view key, Presence presence) {
-  const Json* v = member(key, presence);
-  return v == nullptr ? std::nullopt : read_percent(*v, field(key), report_);
+  return read_member(key, presence, read_percent);
 }
-
 std::optional<Date> ObjectReader::date(std::string_view key, Presence presence) {
-  const Json* v = member(key, presence);
-  return v == nullptr ? std::nullopt : read_date(*v, field(key), report_);
+  return read_member(key, presence, read_date);
 }
-
 std::optional<bool> ObjectReader::boolean(std::string_view key, Presence presence) {
-  const Json* v = member(key, presence);
-  return v == nullptr ? std::nullopt : read_bool(*v, field(key), report_);
+  return read_member(key, presence, read_bool);
 }
 
 std::optional<std::vector<std::string>> ObjectReader::texts(std::string_view key, std::size_t min_size,

@@ -106,6 +106,13 @@ class ObjectReader {
   void reject_unknown();
 
  private:
+  /// One of the read_* conversions below.
+  template <class T>
+  using Read = std::optional<T> (*)(const Json&, const std::string&, Report&);
+  /// The member read by `read`, or nullopt when absent or null (reported as `presence` says).
+  template <class T>
+  std::optional<T> read_member(std::string_view key, Presence presence, Read<T> read);
+
   const Json& object_;
   std::string path_;
   Report& report_;

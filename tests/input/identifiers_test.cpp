@@ -51,6 +51,13 @@ TEST(Identifiers, LaPosteHeadOfficeFollowsLuhn) {
   EXPECT_EQ(check_siret("35600000000048"), SiretCheck::valid);
 }
 
+TEST(Identifiers, SiretProblemSaysWhichRuleFails) {
+  EXPECT_EQ(siret_problem("44306184100047"), std::nullopt);
+  EXPECT_EQ(siret_problem("35600000049837"), std::nullopt);
+  EXPECT_EQ(siret_problem("4430618410004"), "n’est pas un SIRET valide (14 chiffres attendus)");
+  EXPECT_EQ(siret_problem("44306184100048"), "n’est pas un SIRET valide (clé de contrôle)");
+}
+
 TEST(Identifiers, InseeCodeIsFiveDigitsOrCorsican) {
   EXPECT_TRUE(is_valid_insee_code("13203"));
   EXPECT_TRUE(is_valid_insee_code("2A004"));
