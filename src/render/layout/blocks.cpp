@@ -261,7 +261,7 @@ class Preparer {
       const double x = style_.window_left_pt + style_.window_padding_pt;
       double y = style_.window_top_pt + style_.window_padding_pt - (line_h - size) / 2;
       for (std::size_t i = 0; i < all.size(); ++i) {
-        for (const auto& op : text_row(all[i], x, line_h, size, all_nodes[i]).ops) w.ops.push_back(shifted(op, 0, y));
+        for (auto& op : text_row(all[i], x, line_h, size, all_nodes[i]).ops) w.ops.push_back(shifted(std::move(op), 0, y));
         y += line_h;
       }
       w.zone_x0_pt = style_.window_left_pt;
@@ -293,6 +293,7 @@ NodeId add_node(std::vector<StructNode>& structure, StructRole role, NodeId pare
 Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt, NodeId node) {
   Row row;
   row.height_pt = line_height_pt;
+  row.ops.reserve(line.pieces.size());
   // The baseline sits so that the text looks centred in its line, whatever the leading.
   const double baseline = line_height_pt / 2 + size_pt * 0.35;
   for (const auto& piece : line.pieces) {
@@ -310,9 +311,9 @@ Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, doub
   return row;
 }
 
-DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt) {
-  return std::visit(
-      [&](auto o) -> DrawOp {
+DrawOp shifted(DrawOp&& op, double dx_pt, double dy_pt) {
+  std::visit(
+      [&](auto& o) {
         using T = std::decay_t<decltype(o)>;
         if constexpr (std::is_same_v<T, TextOp>) {
           o.x_pt += dx_pt;
@@ -326,10 +327,12 @@ DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt) {
           o.x_pt += dx_pt;
           o.y_pt += dy_pt;
         }
-        return o;
       },
       op);
+  return std::move(op);
 }
+
+DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt) { return shifted(DrawOp(op), dx_pt, dy_pt); }
 
 std::vector<Unit> prepare_blocks(const doc::Document& document, const TextMeasurer& measurer,
                                  const LayoutStyle& style, std::vector<StructNode>& structure) {

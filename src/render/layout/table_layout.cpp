@@ -27,33 +27,35 @@ double longest_run(const doc::Inline& cell, bool header, const TextMeasurer& mea
   double run = 0;
   for (const auto& span : cell) {
     const Face face = face_of(header || span.bold, span.italic);
-    std::string piece;
-    const auto flush_piece = [&] {
-      if (!piece.empty()) run += measurer.width(piece, face, size_pt);
-      piece.clear();
+    const std::string_view text = span.text;
+    // A piece is a slice of the span's text, measured as it is; only a soft hyphen's piece is copied, to
+    // measure it with the "-" drawn in its place.
+    std::size_t piece_start = 0;
+    const auto end_run = [&](std::size_t piece_end, bool soft_hyphen) {
+      if (soft_hyphen) {
+        run += measurer.width(std::string(text.substr(piece_start, piece_end - piece_start)) + '-', face, size_pt);
+      } else if (piece_end > piece_start) {
+        run += measurer.width(text.substr(piece_start, piece_end - piece_start), face, size_pt);
+      }
+      longest = std::max(longest, run);
+      run = 0;
     };
-    for (std::size_t pos = 0; pos < span.text.size();) {
-      const auto d = utf8::decode(span.text, pos);
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t at = pos;
+      const auto d = utf8::decode(text, pos);
       pos += d.length;
       if (d.code_point == U' ' || d.code_point == U'\n') {
-        flush_piece();
-        longest = std::max(longest, run);
-        run = 0;
+        end_run(at, false);
+        piece_start = pos;
       } else if (d.code_point == kSoftHyphen) {
-        piece += '-';
-        flush_piece();
-        longest = std::max(longest, run);
-        run = 0;
-      } else {
-        utf8::append(piece, d.code_point);
-        if (d.code_point == U'-' && !span.keep_whole) {
-          flush_piece();
-          longest = std::max(longest, run);
-          run = 0;
-        }
+        end_run(at, true);
+        piece_start = pos;
+      } else if (d.code_point == U'-' && !span.keep_whole) {
+        end_run(pos, false);
+        piece_start = pos;
       }
     }
-    flush_piece();
+    if (text.size() > piece_start) run += measurer.width(text.substr(piece_start), face, size_pt);
   }
   return std::max(longest, run);
 }
@@ -219,9 +221,9 @@ class TableBuilder {
     }
     for (std::size_t c = 0; c < columns(); ++c) {
       for (std::size_t i = first; i < std::min(first + count, cell_lines[c].size()); ++i) {
-        const Row line = text_row(cell_lines[c][i], edges_[c] + kCellPaddingXPt, line_h_, size_, cell_nodes[c]);
+        Row line = text_row(cell_lines[c][i], edges_[c] + kCellPaddingXPt, line_h_, size_, cell_nodes[c]);
         const double y = kCellPaddingYPt + static_cast<double>(i - first) * line_h_;
-        for (const auto& op : line.ops) row.ops.push_back(shifted(op, 0, y));
+        for (auto& op : line.ops) row.ops.push_back(shifted(std::move(op), 0, y));
       }
     }
     if (top_border) row.ops.push_back(LineOp{edges_.front(), 0, edges_.back(), 0, kBorderPt});

@@ -56,6 +56,8 @@ using Unit = std::variant<LinesUnit, TableUnit, BreakUnit, WindowUnit>;
 Row text_row(const TextLine& line, double x_left_pt, double line_height_pt, double size_pt, NodeId node);
 /// Moves an operation by (dx, dy).
 DrawOp shifted(const DrawOp& op, double dx_pt, double dy_pt);
+/// The same, for an operation the caller no longer needs: its text is moved, not copied.
+DrawOp shifted(DrawOp&& op, double dx_pt, double dy_pt);
 
 /// The units of `document`, and its logical structure into `structure` (node 0 the Document).
 std::vector<Unit> prepare_blocks(const doc::Document& document, const TextMeasurer& measurer,

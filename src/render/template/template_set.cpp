@@ -242,17 +242,29 @@ class StrictContext : public km::basic_context<std::string> {
       }
       return nullptr;
     }
-    const std::vector<std::string> names = km::split(name, '.');
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
-      if (names.empty()) return it->data;
       const Value* v = it->value;
-      for (const std::string& n : names) {
+      for_each_segment(name, [&](std::string_view n) {
         v = v != nullptr ? v->get(n) : nullptr;
-        if (v == nullptr) break;
-      }
+        return v != nullptr;
+      });
       if (v != nullptr) return data_of(*v);
     }
     return nullptr;
+  }
+
+  /// Calls `visit` on each piece of `name` split at the dots as kainjow splits it (std::getline: "a..b" has
+  /// an empty middle piece, a dot at the end adds none), until `visit` returns false; a lookup runs for
+  /// every value a letter inserts, and splitting into strings cost more than the rest of it.
+  template <typename Visit>
+  static void for_each_segment(std::string_view name, Visit visit) {
+    std::size_t pos = 0;
+    while (pos < name.size()) {
+      const std::size_t dot = name.find('.', pos);
+      const std::size_t end = dot == std::string_view::npos ? name.size() : dot;
+      if (!visit(name.substr(pos, end - pos))) return;
+      pos = end + 1;
+    }
   }
 
   // The km::data standing for `v`, made the first time it is asked for; node-based maps keep addresses.
