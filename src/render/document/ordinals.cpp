@@ -74,6 +74,11 @@ std::vector<std::pair<std::size_t, std::size_t>> ordinal_letters(std::string_vie
 }  // namespace
 
 void mark_ordinals(Inline& spans) {
+  // Most blocks have no figure at all: nothing to join nor to look for.
+  const bool figures = std::any_of(spans.begin(), spans.end(), [](const Span& s) {
+    return std::any_of(s.text.begin(), s.text.end(), is_digit);
+  });
+  if (!figures) return;
   // Found on the joined text, so that "{{rang}}e" (a value, then the template's letter) is found too.
   std::string joined;
   for (const Span& s : spans) joined += s.text;

@@ -41,6 +41,16 @@ void erase_all(std::string& s, std::string_view what) {
 
 // The value markers (kValueStart … kValueEnd) become spans marked keep_whole, and go.
 void split_values(doc::Inline& spans) {
+  // Without a value marker, there is only work where a span is empty or styled as the one before it.
+  const auto same_style = [](const doc::Span& a, const doc::Span& b) {
+    return a.bold == b.bold && a.italic == b.italic && a.superscript == b.superscript && a.keep_whole == b.keep_whole;
+  };
+  bool work = false;
+  for (std::size_t i = 0; i < spans.size() && !work; ++i) {
+    work = spans[i].text.empty() || spans[i].text.find('\xEE') != std::string::npos ||
+           (i > 0 && same_style(spans[i - 1], spans[i]));
+  }
+  if (!work) return;
   doc::Inline out;
   out.reserve(spans.size());
   bool inside = false;
@@ -223,7 +233,20 @@ struct LineParser {
 // One line of a letter block, as inline markup only: the marker in front keeps "1.", "#" or "-" at the
 // start of the line from making a list or a heading of it.
 doc::Inline parse_block_line(std::string_view line) {
-  const std::string source = std::string(kLineMarker) + std::string(trim_view(line));
+  // A line without any character that inline markup gives a meaning to (emphasis, escape, code, entity,
+  // link, autolink, table cell) or a control character is its own text: md4c would give it back as one
+  // plain span, so it is not parsed.
+  const std::string_view trimmed = trim_view(line);
+  const bool plain = trimmed.find_first_of("\\`*_&<>[]!~|") == std::string_view::npos &&
+                     std::none_of(trimmed.begin(), trimmed.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+  if (plain) {
+    std::string text(trimmed);
+    erase_all(text, kLineMarker);
+    if (text.empty()) return {};
+    return {doc::Span{std::move(text), false, false}};
+  }
+  const std::string source = std::string(kLineMarker) + std::string(trimmed);
   LineParser p;
   const MD_PARSER parser{0, kFlags, &LineParser::enter_block, &LineParser::leave_block,
                          &LineParser::enter_span, &LineParser::leave_span, &LineParser::text,

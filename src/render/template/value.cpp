@@ -27,6 +27,10 @@ Value& Value::set(std::string_view key, Value value) {
       return *this;
     }
   }
+  if (keys_.empty()) {  // most objects get several members: no regrowth for the first eight
+    keys_.reserve(8);
+    items_.reserve(8);
+  }
   keys_.emplace_back(key);
   items_.push_back(std::move(value));
   return *this;
