@@ -63,6 +63,7 @@ class ContentCanvas final : public Canvas {
     line_width_pt_ = -1;  // each page's content starts from the default graphics state
     in_text_ = false;
     run_open_ = false;
+    leading_ = 0;  // the text leading (TL) starts at 0 on each page and is kept across text objects
     font_ = -1;
     size_pt_ = -1;
   }
@@ -106,14 +107,27 @@ class ContentCanvas final : public Canvas {
         font_ = index;
         size_pt_ = size_pt;
       }
-      // A line starts with a move from the start of the previous one (Td), in whole thousandths of a point:
-      // the sums land exactly where absolute positions would, in a third fewer bytes than a matrix (Tm).
-      detail::append_pdf_thousandths(out, x - line_x_);
-      out += ' ';
-      detail::append_pdf_thousandths(out, y - line_y_);
+      // A line starts with a move from the start of the previous one, in whole thousandths of a point: the
+      // sums land exactly where absolute positions would, in a third fewer bytes than a matrix (Tm). A move
+      // down is a TD, which also sets the leading, so that the next line below at the same distance and
+      // margin is a bare T* (a paragraph's lines).
+      const long long dx = x - line_x_;
+      const long long dy = y - line_y_;
+      if (dx == 0 && dy < 0 && -dy == leading_) {
+        out += "T* [(";
+      } else {
+        detail::append_pdf_thousandths(out, dx);
+        out += ' ';
+        detail::append_pdf_thousandths(out, dy);
+        if (dy < 0) {
+          out += " TD [(";
+          leading_ = -dy;
+        } else {
+          out += " Td [(";
+        }
+      }
       line_x_ = x;
       line_y_ = y;
-      out += " Td [(";
       run_open_ = true;
       pen_pt_ = static_cast<double>(x) / 1000.0;
     }
@@ -321,6 +335,7 @@ class ContentCanvas final : public Canvas {
   double line_width_pt_ = -1;  // the stroke width set last on this page; -1 before any
   long long line_x_ = 0;  // where the current text line starts, in thousandths of a point
   long long line_y_ = 0;
+  long long leading_ = 0;  // the text leading TD set last on this page, in thousandths of a point
   bool run_open_ = false;  // a TJ array is open: the words of one line, same face, size and structure node
   double pen_pt_ = 0;      // where a reader's pen stands after the open array's last glyph, in points
   int font_ = -1;

@@ -328,7 +328,8 @@ std::string inflate(const std::string& compressed) {
 }
 
 // Where each glyph lands by the content stream's operators, as a reader places it (PDF 9.4): Td moves the
-// line's start from the start of the line before, BT starts again from the origin, Tf selects /F<face> at a
+// line's start from the start of the line before, TD too and sets the leading, T* moves down by the
+// leading, BT starts again from the origin, Tf selects /F<face> at a
 // size, each glyph of a Tj or TJ string (two bytes, a glyph id) advances the pen by its width, and a number
 // in a TJ array moves it back by that many thousandths of the font size.
 std::vector<PlacedGlyph> glyph_origins(const std::string& content, const FontMetrics& metrics) {
@@ -338,6 +339,7 @@ std::vector<PlacedGlyph> glyph_origins(const std::string& content, const FontMet
   bool in_array = false;
   long long line_x = 0;
   long long line_y = 0;
+  long long leading = 0;  // TL, set by TD, kept across text objects
   double pen = 0;
   const FontFace* face = nullptr;
   double size = 0;
@@ -388,9 +390,13 @@ std::vector<PlacedGlyph> glyph_origins(const std::string& content, const FontMet
       } else {
         if (token == "BT") {
           line_x = line_y = 0;
-        } else if (token == "Td") {
+        } else if (token == "Td" || token == "TD") {
           line_x += thousandths(operands.at(operands.size() - 2));
           line_y += thousandths(operands.back());
+          if (token == "TD") leading = -thousandths(operands.back());
+          pen = static_cast<double>(line_x) / 1000.0;
+        } else if (token == "T*") {
+          line_y -= leading;
           pen = static_cast<double>(line_x) / 1000.0;
         } else if (token == "Tf") {
           face = &metrics.face(static_cast<Face>(font_name.back() - '0'));
@@ -437,13 +443,17 @@ TEST(PdfContent, AJustifiedLineIsOneTextOperator) {
   const PaintedPdf painted = paint_pdf(test::sample_letter("2027-001", 6));
   const std::string content = inflate(painted.pages[0].content);
   std::size_t arrays_with_moves = 0;
-  for (std::size_t at = content.find(" Td ["); at != std::string::npos; at = content.find(" Td [", at + 1)) {
+  for (std::size_t at = content.find(" [("); at != std::string::npos; at = content.find(" [(", at + 1)) {
     const std::string array = content.substr(at, content.find("]TJ", at) - at);
     // A word moved within the array: ")" then a number then "(".
     if (array.find(")-") != std::string::npos) ++arrays_with_moves;
   }
   EXPECT_GT(arrays_with_moves, 5U) << content;
   EXPECT_EQ(content.find(" Tj"), std::string::npos);
+  // A paragraph's next line, straight below at the same leading, is a bare T*.
+  std::size_t next_lines = 0;
+  for (std::size_t at = content.find("T* [("); at != std::string::npos; at = content.find("T* [(", at + 1)) ++next_lines;
+  EXPECT_GT(next_lines, 5U) << content;
 }
 
 // Table rules share one stroke width: it is set once per page before the first rule, then only when it
