@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "json/parse.hpp"
 #include "text/french.hpp"
 
 namespace aap::consistency {
@@ -118,13 +118,16 @@ std::optional<Money> parse_printed_amount(std::string_view text) {
 
 void record_evaluation_json(GrantLedger& ledger, std::string_view json_text) {
   try {
-    const auto root = nlohmann::json::parse(json_text);
+    const json::Document document = json::parse_written(json_text);
+    const json::Node root = document.root();
     ledger.add_document(kEvaluationDocument);
-    for (const auto& d : root.at("dossiers"))
-      ledger.add_grant(kEvaluationDocument, d.at("id").get<std::string>(),
-                       Money::from_cents(d.at("grant_cents").get<std::int64_t>()));
-    ledger.set_total(kEvaluationDocument, Money::from_cents(root.at("allocated_cents").get<std::int64_t>()));
-  } catch (const nlohmann::json::exception& e) {
+    const json::Node dossiers = root.at("dossiers");
+    for (std::size_t i = 0; i < dossiers.size(); ++i) {
+      const json::Node d = dossiers.at(i);
+      ledger.add_grant(kEvaluationDocument, d.at("id").string(), Money::from_cents(d.at("grant_cents").integer()));
+    }
+    ledger.set_total(kEvaluationDocument, Money::from_cents(root.at("allocated_cents").integer()));
+  } catch (const json::Error& e) {
     throw Mismatch(std::string("  - evaluation.json illisible : ") + e.what() + "\n");
   }
 }

@@ -10,9 +10,9 @@
 #include "input/email_address.hpp"
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"
-#include "input/json_fields.hpp"
-#include "input/json_locator.hpp"
-#include "input/json_parse.hpp"
+#include "json/fields.hpp"
+#include "json/locator.hpp"
+#include "json/parse.hpp"
 #include "model/territory.hpp"
 #include "text/utf8.hpp"
 
@@ -20,9 +20,9 @@ namespace aap {
 
 namespace {
 
-using input::ObjectReader;
-using input::Presence;
-using input::in_guillemets;
+using json::ObjectReader;
+using json::Presence;
+using json::in_guillemets;
 
 Signatory read_signatory(ObjectReader r) {
   Signatory out;
@@ -276,17 +276,17 @@ Submission read_submission(ObjectReader r) {
 
 std::optional<Campaign> parse_campaign(std::string_view text, const std::string& display_name, Diagnostics& diags) {
   const std::string clean = text::strip_bom(text);
-  const auto doc = input::parse_json(clean, display_name, diags);
+  const auto doc = json::parse_json(clean, display_name, diags);
   if (!doc) return std::nullopt;
-  const input::JsonLocator locator(clean);
-  input::Report report(display_name, locator);
+  const json::JsonLocator locator(clean);
+  json::Report report(display_name, locator);
   for (const auto& dup : locator.duplicates()) report.error_at(dup.line, dup.path, "champ écrit deux fois");
 
   Campaign c;
-  if (!doc->is_object()) {
-    report.error("", "le fichier doit contenir un objet JSON (trouvé : " + input::describe(*doc) + ")");
+  if (!doc->root().is_object()) {
+    report.error("", "le fichier doit contenir un objet JSON (trouvé : " + json::describe(doc->root()) + ")");
   } else {
-    ObjectReader r(*doc, "", report);
+    ObjectReader r(doc->root(), "", report);
     c.id = r.text("id").value_or("");
     c.title = r.text("title").value_or("");
     if (auto a = r.object("authority")) c.authority = read_authority(*a);

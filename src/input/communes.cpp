@@ -5,7 +5,7 @@
 
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"
-#include "input/json_fields.hpp"
+#include "json/fields.hpp"
 #include "model/territory.hpp"
 #include "text/utf8.hpp"
 
@@ -72,7 +72,7 @@ std::optional<CommuneTable> load_communes(const std::filesystem::path& file, Dia
       header_seen = true;
       if (line != "insee_code;name;territory") {
         diags.push_back(Diagnostic{name, number, "",
-                                   "en-tête " + input::in_guillemets(line) + " : « insee_code;name;territory » attendu"});
+                                   "en-tête " + json::in_guillemets(line) + " : « insee_code;name;territory » attendu"});
         return std::nullopt;
       }
       continue;
@@ -87,14 +87,14 @@ std::optional<CommuneTable> load_communes(const std::filesystem::path& file, Dia
     bool ok = true;
     if (!input::is_valid_insee_code(c.insee_code)) {
       diags.push_back(Diagnostic{name, number, "insee_code",
-                                 input::in_guillemets(c.insee_code) + " n’est pas un code INSEE valide"});
+                                 json::in_guillemets(c.insee_code) + " n’est pas un code INSEE valide"});
       ok = false;
     } else if (const auto [it, inserted] = first_line.emplace(c.insee_code, number); !inserted) {
       diags.push_back(Diagnostic{name, number, "insee_code",
                                  "code " + c.insee_code + " déjà présent ligne " + std::to_string(it->second)});
       ok = false;
     }
-    if (auto reason = text::check_text(c.name, input::kMaxTextLength)) {
+    if (auto reason = text::check_text(c.name, json::kMaxTextLength)) {
       diags.push_back(Diagnostic{name, number, "name", *reason});
       ok = false;
     } else if (c.name.empty()) {
@@ -103,7 +103,7 @@ std::optional<CommuneTable> load_communes(const std::filesystem::path& file, Dia
     }
     if (!is_known_territory(c.territory)) {
       diags.push_back(Diagnostic{name, number, "territory",
-                                 input::in_guillemets(c.territory) + " n’est pas un territoire connu (" +
+                                 json::in_guillemets(c.territory) + " n’est pas un territoire connu (" +
                                      territory_keys_listed() + ")"});
       ok = false;
     }

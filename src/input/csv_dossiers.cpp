@@ -7,17 +7,16 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "input/csv_table.hpp"
 #include "input/csv_values.hpp"
 #include "input/dossier_check.hpp"
 #include "input/input_file.hpp"
-#include "input/json_fields.hpp"
-#include "input/json_locator.hpp"
 #include "input/sheet_columns.hpp"
 #include "input/sheet_table.hpp"
 #include "input/typed_cells.hpp"
+#include "json/fields.hpp"
+#include "json/locator.hpp"
+#include "json/value.hpp"
 
 namespace aap::input {
 
@@ -29,6 +28,9 @@ using Kind = ColumnKind;
 
 using Column = SheetColumn;
 
+using json::in_guillemets;
+using json::kMaxCount;
+
 constexpr std::string_view kEmptyRequired = "cellule vide, valeur obligatoire";
 
 bool all_digits(std::string_view s) {
@@ -37,25 +39,25 @@ bool all_digits(std::string_view s) {
 
 /// A cell's value for the JSON reader, or why it has none: `value` empty and `error` empty means "left out".
 struct Converted {
-  std::optional<Json> value;
+  std::optional<json::Value> value;
   std::string error;
 };
 
 Converted convert(Kind kind, std::string_view raw) {
   const std::string_view cell = trim_cell(raw);
   if (kind == Kind::list) {
-    Json list = Json::array();
+    json::Value list = json::Value::array();
     for (auto& element : split_list(cell)) list.push_back(std::move(element));
     return {std::move(list), {}};
   }
   if (cell.empty()) {
-    if (kind == Kind::nullable_text) return {Json(nullptr), {}};
+    if (kind == Kind::nullable_text) return {json::Value(nullptr), {}};
     return {};
   }
   switch (kind) {
     case Kind::text:
     case Kind::nullable_text:
-    case Kind::list: return {Json(std::string(cell)), {}};
+    case Kind::list: return {json::Value(std::string(cell)), {}};
     case Kind::count: {
       const bool negative = cell.front() == '-';
       const std::string_view digits = negative ? cell.substr(1) : cell;
@@ -67,18 +69,18 @@ Converted convert(Kind kind, std::string_view raw) {
                                              std::string(cell) + ")"};
       }
       const std::int64_t n = std::stoll(std::string(digits));
-      return {Json(negative ? -n : n), {}};
+      return {json::Value(negative ? -n : n), {}};
     }
     case Kind::money:
-      if (auto amount = normalize_amount(cell)) return {Json(*amount), {}};
+      if (auto amount = normalize_amount(cell)) return {json::Value(*amount), {}};
       return {std::nullopt, in_guillemets(cell) +
                                 " n’est pas un montant (des chiffres, une virgule décimale, deux décimales au plus : "
                                 "30 000,50)"};
     case Kind::boolean:
-      if (auto b = parse_boolean(cell)) return {Json(*b), {}};
+      if (auto b = parse_boolean(cell)) return {json::Value(*b), {}};
       return {std::nullopt, in_guillemets(cell) + " ne vaut ni oui ni non (oui/non, vrai/faux, true/false ou 1/0)"};
     case Kind::date:
-      if (auto d = parse_cell_date(cell)) return {Json(d->iso()), {}};
+      if (auto d = parse_cell_date(cell)) return {json::Value(d->iso()), {}};
       return {std::nullopt, in_guillemets(cell) + " n’est pas une date valide (AAAA-MM-JJ ou JJ/MM/AAAA)"};
   }
   return {};
@@ -90,12 +92,6 @@ Converted convert(Kind kind, const SheetCell& cell) {
   const std::optional<std::string> text = typed_cell_text(kind, cell, error);
   if (!text) return {std::nullopt, std::move(error)};
   return convert(kind, *text);
-}
-
-void set_path(Json& root, std::string_view path, Json value) {
-  std::string pointer = "/" + std::string(path);
-  std::replace(pointer.begin(), pointer.end(), '.', '/');
-  root[Json::json_pointer(pointer)] = std::move(value);
 }
 
 /// A control character in a column name must not reach the terminal as is.
@@ -291,12 +287,12 @@ Diagnostic relocate(Diagnostic diag, const Origin& origin) {
 /// Fills `target` from the row's cells; a cell that cannot be converted is reported at once and its JSON
 /// path (`prefix` + column) remembered, so that the JSON reader's "missing" for it is not said twice.
 template <std::size_t N>
-void fill(Json& target, const Sheet& sheet, const SheetRow& row, const Column (&columns)[N], std::size_t first,
+void fill(json::Value& target, const Sheet& sheet, const SheetRow& row, const Column (&columns)[N], std::size_t first,
           const std::string& prefix, Diagnostics& own, std::set<std::string>& converted_away) {
   for (std::size_t c = first; c < N; ++c) {
     Converted v = convert(columns[c].kind, sheet.cell(row, c));
     if (v.value) {
-      set_path(target, columns[c].name, std::move(*v.value));
+      target.set_path(columns[c].name, std::move(*v.value));
     } else if (!v.error.empty()) {
       own.push_back(sheet.at(row.line, std::string(columns[c].name), std::move(v.error)));
       converted_away.insert(prefix + std::string(columns[c].name));
@@ -313,28 +309,29 @@ void read_one(const SheetRow& row, Origin& origin, const std::vector<Diagnostic>
   std::set<std::string> converted_away;
 
   // Objects the JSON format requires are always there, so that an empty cell is reported as the field's.
-  Json value = {{"association", {{"representative", Json::object()}, {"address", Json::object()}}},
-                {"training", {{"site", Json::object()}}},
-                {"partnerships", Json::object()},
-                {"budget", Json::object()}};
+  json::Value value = json::Value::object();
+  for (const char* path :
+       {"association.representative", "association.address", "training.site", "partnerships", "budget"})
+    value.set_path(path, json::Value::object());
   fill(value, dossiers, row, kDossierColumns, 0, "", own, converted_away);
   // gen_label and qpv_code are "null when none": two empty cells say the training has no label.
-  if (!value["training"].contains("gen_label")) {
+  if (!value.has_path("training.gen_label")) {
     const bool bad_date = converted_away.count("training.gen_label.valid_until") > 0;
-    value["training"]["gen_label"] = bad_date ? Json::object() : Json(nullptr);
+    value.set_path("training.gen_label", bad_date ? json::Value::object() : json::Value(nullptr));
   }
-  Json sessions = Json::array();
+  json::Value sessions = json::Value::array();
   for (std::size_t i = 0; i < origin.session_rows.size(); ++i) {
-    Json session = Json::object();
+    json::Value session = json::Value::object();
     fill(session, origin.sessions, *origin.session_rows[i], kSessionColumns, 1,
          "training.sessions[" + std::to_string(i) + "].", own, converted_away);
     sessions.push_back(std::move(session));
   }
-  value["training"]["sessions"] = std::move(sessions);
+  value.set_path("training.sessions", std::move(sessions));
 
-  static const JsonLocator kNoLines{std::string_view()};
-  Report report(dossiers.name, kNoLines);
-  Dossier dossier = check_dossier(value, "", dossiers.row_name(row.line), report, load);
+  static const json::JsonLocator kNoLines{std::string_view()};
+  json::Report report(dossiers.name, kNoLines);
+  const json::Document readable(value);
+  Dossier dossier = check_dossier(readable.root(), "", dossiers.row_name(row.line), report, load);
   for (Diagnostic& d : report.take_sorted()) {
     if (converted_away.count(d.field)) continue;
     own.push_back(relocate(std::move(d), origin));

@@ -8,9 +8,9 @@
 #include "input/workbook_dossiers.hpp"
 #include "input/identifiers.hpp"
 #include "input/input_file.hpp"
-#include "input/json_fields.hpp"
-#include "input/json_locator.hpp"
-#include "input/json_parse.hpp"
+#include "json/fields.hpp"
+#include "json/locator.hpp"
+#include "json/parse.hpp"
 #include "render/checks/printable_dossier.hpp"
 #include "text/french.hpp"
 #include "text/utf8.hpp"
@@ -19,11 +19,11 @@ namespace aap {
 
 namespace {
 
-using input::Json;
-using input::ObjectReader;
-using input::Presence;
-using input::in_guillemets;
-using input::Report;
+using json::Node;
+using json::ObjectReader;
+using json::Presence;
+using json::in_guillemets;
+using json::Report;
 
 constexpr std::string_view kNoLabelHint = "null si la formation n’a pas le label Grande École du Numérique";
 constexpr std::string_view kNoQpvHint = "null si le site est hors quartier prioritaire (QPV)";
@@ -109,8 +109,8 @@ Site read_site(ObjectReader r) {
                        in_guillemets(*code) + " n’est pas un code INSEE valide (5 chiffres, ou 2A ou 2B et 3 chiffres)");
     }
   }
-  if (const Json* qpv = r.member("qpv_code", Presence::nullable, kNoQpvHint)) {
-    if (auto code = input::read_text(*qpv, r.field("qpv_code"), r.report())) {
+  if (const auto qpv = r.member("qpv_code", Presence::nullable, kNoQpvHint)) {
+    if (auto code = json::read_text(*qpv, r.field("qpv_code"), r.report())) {
       if (input::is_valid_qpv_code(*code)) {
         out.qpv_code = *code;
       } else {
@@ -185,17 +185,17 @@ Training read_training(ObjectReader r) {
   if (auto label = r.object("gen_label", Presence::nullable, kNoLabelHint)) out.gen_label = read_gen_label(*label);
   out.free_of_charge = r.boolean("free_of_charge").value_or(false);
   if (auto site = r.object("site")) out.site = read_site(*site);
-  if (const Json* sessions = r.array("sessions")) {
+  if (const auto sessions = r.array("sessions")) {
     if (sessions->empty()) r.report().error(r.field("sessions"), "au moins une session est requise");
-    if (sessions->size() > input::kMaxSessions) {
+    if (sessions->size() > json::kMaxSessions) {
       r.report().error(r.field("sessions"), std::to_string(sessions->size()) + " sessions, " +
-                                                std::to_string(input::kMaxSessions) + " au plus par dossier");
+                                                std::to_string(json::kMaxSessions) + " au plus par dossier");
     }
-    for (std::size_t i = 0; i < sessions->size() && i < input::kMaxSessions; ++i) {
+    for (std::size_t i = 0; i < sessions->size() && i < json::kMaxSessions; ++i) {
       const std::string path = r.field("sessions") + "[" + std::to_string(i) + "]";
-      const Json& s = (*sessions)[i];
+      const Node s = (*sessions)[i];
       if (!s.is_object()) {
-        r.report().error(path, "doit être un objet (trouvé : " + input::describe(s) + ")");
+        r.report().error(path, "doit être un objet (trouvé : " + json::describe(s) + ")");
         continue;
       }
       out.sessions.push_back(read_session(ObjectReader(s, path, r.report())));
@@ -233,7 +233,7 @@ DossierBudget read_budget(ObjectReader r) {
 Instruction read_instruction(ObjectReader r) {
   Instruction out;
   out.instructor = r.text("instructor", Presence::optional);
-  out.notes = r.text("notes", Presence::optional, input::kMaxNotesLength, /*allow_newlines=*/true);
+  out.notes = r.text("notes", Presence::optional, json::kMaxNotesLength, /*allow_newlines=*/true);
   r.reject_unknown();
   return out;
 }
@@ -262,15 +262,15 @@ void refuse(Report& report, const std::string& file, DossierLoad& load) {
 }
 
 /// One dossier: the object at the root of the file (`prefix` empty) or the element `prefix` ("[2]").
-void check_one(const Json& value, const std::string& prefix, const std::string& file,
-               const input::JsonLocator& locator, DossierLoad& load) {
+void check_one(Node value, const std::string& prefix, const std::string& file, const json::JsonLocator& locator,
+               DossierLoad& load) {
   Report report(file, locator);
   for (const auto& dup : locator.duplicates()) {
     const bool mine = prefix.empty() || dup.path.rfind(prefix + ".", 0) == 0;
     if (mine) report.error_at(dup.line, dup.path, "champ écrit deux fois");
   }
   if (!value.is_object()) {
-    report.error(prefix, "doit être un dossier, c’est-à-dire un objet JSON (trouvé : " + input::describe(value) + ")");
+    report.error(prefix, "doit être un dossier, c’est-à-dire un objet JSON (trouvé : " + json::describe(value) + ")");
     refuse(report, file, load);
     return;
   }
@@ -290,7 +290,7 @@ void file_problem(DossierLoad& load, const std::string& file, std::string messag
 }
 
 void read_file(const std::filesystem::path& path, DossierLoad& load) {
-  const input::InputFile file = input::read_input_file(path, input::kMaxJsonBytes, input::kJsonLimitScope);
+  const input::InputFile file = input::read_input_file(path, json::kMaxJsonBytes, json::kJsonLimitScope);
   if (!file.ok()) {
     std::error_code ec;
     const bool dangling = file.missing && std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec));
@@ -303,8 +303,8 @@ void read_file(const std::filesystem::path& path, DossierLoad& load) {
 
 }  // namespace
 
-Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, const std::string& where,
-                      input::Report& report, DossierLoad& load) {
+Dossier check_dossier(Node value, const std::string& prefix, const std::string& where, Report& report,
+                      DossierLoad& load) {
   report.refuse_formulas();
   ObjectReader root(value, prefix, report);
   Dossier dossier = read_dossier(root);
@@ -331,32 +331,33 @@ Dossier check_dossier(const nlohmann::json& value, const std::string& prefix, co
 void parse_dossiers(std::string_view text, const std::string& display_name, DossierLoad& load) {
   const std::string clean = text::strip_bom(text);
   Diagnostics syntax;
-  const auto doc = input::parse_json(clean, display_name, syntax);
-  if (!doc) {
+  const auto parsed = json::parse_json(clean, display_name, syntax);
+  if (!parsed) {
     for (auto& diag : syntax) {
       load.invalid.push_back(InvalidDossier{display_name, {diag.to_string()}});
       load.diagnostics.push_back(std::move(diag));
     }
     return;
   }
-  const input::JsonLocator locator(clean);
-  if (doc->is_array()) {
-    if (doc->empty()) {
+  const json::JsonLocator locator(clean);
+  const Node doc = parsed->root();
+  if (doc.is_array()) {
+    if (doc.empty()) {
       file_problem(load, display_name, "le fichier ne contient aucun dossier (tableau vide)");
       return;
     }
-    for (std::size_t i = 0; i < doc->size(); ++i) {
-      check_one((*doc)[i], "[" + std::to_string(i) + "]", display_name, locator, load);
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      check_one(doc[i], "[" + std::to_string(i) + "]", display_name, locator, load);
     }
     return;
   }
-  if (!doc->is_object()) {
+  if (!doc.is_object()) {
     file_problem(load, display_name,
                  "le fichier doit contenir un dossier (objet JSON) ou un tableau de dossiers (trouvé : " +
-                     input::describe(*doc) + ")");
+                     json::describe(doc) + ")");
     return;
   }
-  check_one(*doc, "", display_name, locator, load);
+  check_one(doc, "", display_name, locator, load);
 }
 
 DossierLoad read_dossiers(const std::vector<std::filesystem::path>& inputs) {

@@ -10,8 +10,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "input/json_parse.hpp"
 #include "input/sha256.hpp"
+#include "text/sizes.hpp"
 
 namespace aap::input {
 
@@ -67,11 +67,6 @@ InputFile failed(std::string problem) {
   return file;
 }
 
-std::string limit_fr(std::size_t max_bytes) {
-  if (max_bytes % kMebibyte == 0) return std::to_string(max_bytes / kMebibyte) + " Mo";
-  return std::to_string(max_bytes) + " octets";
-}
-
 // Opens `path` read-only into `fd` with its type and size in `info`; the problem when it is no regular file.
 InputFile open_regular(const std::filesystem::path& path, Descriptor& fd, struct stat& info) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
@@ -110,24 +105,12 @@ ssize_t read_block(int fd, char* data, std::size_t size) {
 
 }  // namespace
 
-std::string too_large_message(std::size_t bytes, std::size_t max_bytes, std::string_view limit_scope) {
-  std::string size;
-  if (bytes > 0) {
-    size = megabytes_fr(bytes);
-    // One byte over 4 Mo would read "(4,0 Mo) : la limite est de 4 Mo".
-    if (size == megabytes_fr(max_bytes)) size = "plus de " + limit_fr(max_bytes);
-    size = " (" + size + ")";
-  }
-  return "fichier trop volumineux" + size + " : la limite est de " + limit_fr(max_bytes) + " " +
-         std::string(limit_scope);
-}
-
 InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view limit_scope) {
   Descriptor fd;
   struct stat info {};
   if (InputFile refused = open_regular(path, fd, info); !refused.ok()) return refused;
   const auto size = static_cast<std::size_t>(info.st_size);
-  if (size > max_bytes) return failed(too_large_message(size, max_bytes, limit_scope));
+  if (size > max_bytes) return failed(text::too_large_message(size, max_bytes, limit_scope));
 
   InputFile file;
   // One byte more than the size announced: reaching it means the file grew, or announced nothing.
@@ -137,7 +120,7 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
   std::size_t filled = 0;
   while (true) {
     if (filled == file.bytes.size()) {
-      if (filled > max_bytes) return failed(too_large_message(0, max_bytes, limit_scope));
+      if (filled > max_bytes) return failed(text::too_large_message(0, max_bytes, limit_scope));
       file.bytes.resize(filled + kChunk > max_bytes + 1 ? max_bytes + 1 : filled + kChunk);
     }
     const ssize_t got = ::read(fd.get(), file.bytes.data() + filled, file.bytes.size() - filled);

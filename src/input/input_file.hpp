@@ -11,7 +11,7 @@
 namespace aap::input {
 
 inline constexpr std::size_t kMebibyte = std::size_t{1024} * 1024;
-/// dossiers.csv and sessions.csv: the same room as a JSON dossier file (kMaxJsonBytes).
+/// dossiers.csv and sessions.csv: the same room as a JSON dossier file (json::kMaxJsonBytes).
 inline constexpr std::size_t kMaxCsvBytes = 32 * kMebibyte;
 /// A campaign is a few kilobytes; the limit only keeps a wrong file from filling memory.
 inline constexpr std::size_t kMaxCampaignBytes = 32 * kMebibyte;
@@ -19,8 +19,6 @@ inline constexpr std::size_t kMaxCampaignBytes = 32 * kMebibyte;
 inline constexpr std::size_t kMaxCommunesBytes = 32 * kMebibyte;
 
 /// The end of "la limite est de 32 Mo …" for each kind of input.
-inline constexpr std::string_view kJsonLimitScope =
-    "par fichier JSON ; répartissez les dossiers en plusieurs fichiers";
 inline constexpr std::string_view kCsvLimitScope =
     "par fichier CSV, comme pour un fichier JSON ; répartissez les dossiers en plusieurs fichiers";
 inline constexpr std::string_view kCampaignLimitScope = "par fichier de campagne";
@@ -41,7 +39,7 @@ struct InputFile {
 /// `max_bytes` + 1 bytes are ever read, so a file growing meanwhile, or one reporting size 0 (/proc), stays
 /// bounded too. Problems: "fichier introuvable" (with `missing`), "est un dossier, pas un fichier",
 /// "n’est pas un fichier ordinaire", "fichier illisible : <raison>", and
-/// too_large_message(size, max_bytes, limit_scope) — `limit_scope` is one of the k…LimitScope above.
+/// text::too_large_message(size, max_bytes, limit_scope) — `limit_scope` is one of the k…LimitScope.
 InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view limit_scope);
 
 /// A file as a reader took it, for the manifest: the SHA-256 is that of the very bytes parsed, never of the
@@ -71,9 +69,5 @@ struct SameBytes {
   std::string problem;               // why, as InputFile::problem: "n’est pas un fichier ordinaire"
 };
 SameBytes same_file_bytes(const std::filesystem::path& a, const std::filesystem::path& b);
-
-/// "fichier trop volumineux (50,0 Mo) : la limite est de 32 Mo par fichier JSON ; …". `bytes` 0 means the
-/// size is unknown (the file grew past the limit while read): the parenthesis is left out.
-std::string too_large_message(std::size_t bytes, std::size_t max_bytes, std::string_view limit_scope);
 
 }  // namespace aap::input

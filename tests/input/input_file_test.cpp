@@ -15,7 +15,8 @@
 #include <future>
 #include <string>
 
-#include "input/json_parse.hpp"
+#include "json/parse.hpp"
+#include "text/sizes.hpp"
 #include "support/special_files.hpp"
 #include "support/process.hpp"
 
@@ -23,6 +24,8 @@ namespace aap::input {
 namespace {
 
 namespace fs = std::filesystem;
+using json::kJsonLimitScope;
+using json::kMaxJsonBytes;
 using test::TempDir;
 using test::kFiveGigabytes;
 using test::sparse_file;
@@ -111,12 +114,12 @@ TEST(InputFile, AnEmptyFileIsReadAsNothing) {
 }
 
 TEST(InputFile, TheSizeIsShownInMegabytesUnlessItWouldReadAsTheLimit) {
-  EXPECT_EQ(too_large_message(std::size_t{40} * 1024 * 1024, kMaxJsonBytes, kJsonLimitScope),
+  EXPECT_EQ(text::too_large_message(std::size_t{40} * 1024 * 1024, kMaxJsonBytes, kJsonLimitScope),
             "fichier trop volumineux (40,0 Mo) : la limite est de 32 Mo par fichier JSON ; répartissez les dossiers "
             "en plusieurs fichiers");
-  EXPECT_EQ(too_large_message(kMebibyte * 4 + 10, kMebibyte * 4, "par modèle"),
+  EXPECT_EQ(text::too_large_message(kMebibyte * 4 + 10, kMebibyte * 4, "par modèle"),
             "fichier trop volumineux (plus de 4 Mo) : la limite est de 4 Mo par modèle");
-  EXPECT_EQ(too_large_message(0, kMebibyte * 4, "par modèle"),
+  EXPECT_EQ(text::too_large_message(0, kMebibyte * 4, "par modèle"),
             "fichier trop volumineux : la limite est de 4 Mo par modèle");
 }
 

@@ -17,7 +17,7 @@
 #include "input/communes.hpp"
 #include "input/dossier_reader.hpp"
 #include "input/input_file.hpp"
-#include "input/json_parse.hpp"
+#include "json/parse.hpp"
 #include "input/sha256.hpp"
 #include "render/json/manifest.hpp"
 #include "render/template/template_set.hpp"
@@ -45,7 +45,7 @@ void rewrite(const fs::path& file) { std::ofstream(file, std::ios::binary | std:
 TEST(InputFile, GivesTheSha256OfTheBytesItRead) {
   TempDir tmp;
   write(tmp / "a.json", "abc");
-  const input::InputFile read = input::read_input_file(tmp / "a.json", input::kMaxJsonBytes, input::kJsonLimitScope);
+  const input::InputFile read = input::read_input_file(tmp / "a.json", json::kMaxJsonBytes, json::kJsonLimitScope);
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(read.sha256, kAbcSha256);
 }

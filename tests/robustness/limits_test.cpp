@@ -17,11 +17,12 @@
 #include "input/communes.hpp"
 #include "input/dossier_reader.hpp"
 #include "input/input_file.hpp"
-#include "input/json_parse.hpp"
+#include "json/parse.hpp"
 #include "render/markup/escape.hpp"
 #include "render/template/template_set.hpp"
 #include "support/special_files.hpp"
 #include "support/process.hpp"
+#include "text/sizes.hpp"
 
 namespace aap {
 namespace {
@@ -37,9 +38,9 @@ using test::without_hanging;
 const fs::path kRoot = AAP_SOURCE_DIR;
 
 TEST(InputLimits, SizesAreShownInMegabytesTheFrenchWay) {
-  EXPECT_EQ(input::megabytes_fr(50 * 1024 * 1024), "50,0 Mo");
-  EXPECT_EQ(input::megabytes_fr(1024 * 1024 + 1024 * 1024 / 4), "1,3 Mo");
-  EXPECT_EQ(input::megabytes_fr(0), "0,0 Mo");
+  EXPECT_EQ(text::megabytes_fr(50 * 1024 * 1024), "50,0 Mo");
+  EXPECT_EQ(text::megabytes_fr(1024 * 1024 + 1024 * 1024 / 4), "1,3 Mo");
+  EXPECT_EQ(text::megabytes_fr(0), "0,0 Mo");
 }
 
 // Real dossiers, repeated and padded to exactly 50 Mo: a well-formed file that is simply too big.
@@ -77,13 +78,13 @@ TEST(InputLimits, ANestingBombIsRefusedWithItsPlace) {
 
 TEST(InputLimits, SixtyFourLevelsAreStillParsed) {
   Diagnostics diags;
-  EXPECT_TRUE(input::parse_json(std::string(64, '[') + std::string(64, ']'), "f.json", diags).has_value());
+  EXPECT_TRUE(json::parse_json(std::string(64, '[') + std::string(64, ']'), "f.json", diags).has_value());
   EXPECT_TRUE(diags.empty());
   // Brackets inside a string are text, not nesting, even after an escaped quote.
   const std::string in_string = "[\"\\\"" + std::string(1000, '[') + "\"]";
-  EXPECT_TRUE(input::parse_json(in_string, "f.json", diags).has_value());
+  EXPECT_TRUE(json::parse_json(in_string, "f.json", diags).has_value());
   EXPECT_TRUE(diags.empty());
-  EXPECT_FALSE(input::parse_json(std::string(65, '[') + std::string(65, ']'), "f.json", diags).has_value());
+  EXPECT_FALSE(json::parse_json(std::string(65, '[') + std::string(65, ']'), "f.json", diags).has_value());
 }
 
 // Each problem is placed from the previous one: counting every line again from the start for each of them
@@ -223,7 +224,7 @@ TEST(InputLimits, AnEndlessDeviceIsRefusedAsNotARegularFile) {
 TEST(InputLimits, ADossierFileExactlyAtTheLimitIsReadAndOneByteMoreIsNot) {
   TempDir tmp;
   std::string text = slurp(kRoot / "fixtures/dossiers/2027-001.json");
-  text.append(input::kMaxJsonBytes - text.size(), ' ');
+  text.append(json::kMaxJsonBytes - text.size(), ' ');
   const fs::path file = tmp / "juste.json";
   std::ofstream(file, std::ios::binary) << text;
   const DossierLoad at_limit = read_dossiers({file});

@@ -1,11 +1,11 @@
-// A single-pass scan of JSON text recording the line of every field path (see json_locator.hpp).
-#include "input/json_locator.hpp"
+// A single-pass scan of JSON text recording the line of every field path (see locator.hpp).
+#include "json/locator.hpp"
 #include "text/utf8.hpp"
 
 #include <cstdint>
 #include <unordered_set>
 
-namespace aap::input {
+namespace aap::json {
 
 namespace {
 
@@ -224,4 +224,4 @@ std::string parent_path(std::string_view path) {
   return dot == std::string_view::npos ? std::string() : std::string(path.substr(0, dot));
 }
 
-}  // namespace aap::input
+}  // namespace aap::json

@@ -1,13 +1,13 @@
 // JsonLocator: the line of every field path, duplicate keys, and byte offsets as line and column.
-#include "input/json_locator.hpp"
+#include "json/locator.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-using aap::input::JsonLocator;
-using aap::input::parent_path;
-using aap::input::position_of_offset;
+using aap::json::JsonLocator;
+using aap::json::parent_path;
+using aap::json::position_of_offset;
 
 namespace {
 

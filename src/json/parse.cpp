@@ -1,14 +1,15 @@
-// JSON syntax errors in French (see json_parse.hpp). nlohmann's messages have a fixed shape:
+// JSON syntax errors in French (see parse.hpp). nlohmann's messages have a fixed shape:
 // "syntax error while parsing <context> - <what went wrong>[; last read: '<text>'][; expected <token>]".
-#include "input/json_parse.hpp"
+#include "json/parse.hpp"
 
 #include <algorithm>
 
-#include "input/input_file.hpp"
-#include "input/json_fields.hpp"
-#include "input/json_locator.hpp"
+#include "json/fields.hpp"
+#include "json/tree.hpp"
+#include "json/locator.hpp"
+#include "text/sizes.hpp"
 
-namespace aap::input {
+namespace aap::json {
 
 namespace {
 
@@ -153,14 +154,9 @@ std::string translate_parse_error(std::string_view what, std::string_view near) 
   return out;
 }
 
-std::string megabytes_fr(std::size_t bytes) {
-  const std::size_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
-  return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " Mo";
-}
-
-std::optional<nlohmann::json> parse_json(std::string_view text, const std::string& file, Diagnostics& out) {
+std::optional<Document> parse_json(std::string_view text, const std::string& file, Diagnostics& out) {
   if (text.size() > kMaxJsonBytes) {
-    out.push_back(Diagnostic{file, 0, "", too_large_message(text.size(), kMaxJsonBytes, kJsonLimitScope)});
+    out.push_back(Diagnostic{file, 0, "", aap::text::too_large_message(text.size(), kMaxJsonBytes, kJsonLimitScope)});
     return std::nullopt;
   }
   // nlohmann's lexer takes a NUL outside a string for the end of the text: what follows (a second dossier)
@@ -181,7 +177,7 @@ std::optional<nlohmann::json> parse_json(std::string_view text, const std::strin
     return std::nullopt;
   }
   try {
-    return nlohmann::json::parse(text);
+    return detail::Access::document(nlohmann::json::parse(text));
   } catch (const nlohmann::json::parse_error& e) {
     // `byte` counts the characters read, the offending one included; past the end for a truncated text.
     std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
@@ -226,4 +222,8 @@ std::optional<nlohmann::json> parse_json(std::string_view text, const std::strin
   return std::nullopt;
 }
 
-}  // namespace aap::input
+Document parse_written(std::string_view text) {
+  return detail::Access::document(detail::library_errors([&] { return nlohmann::json::parse(text); }));
+}
+
+}  // namespace aap::json

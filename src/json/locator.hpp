@@ -9,7 +9,7 @@
 
 #include "text/position.hpp"
 
-namespace aap::input {
+namespace aap::json {
 
 /// A key written twice in the same object: the second occurrence.
 struct DuplicateKey {
@@ -43,4 +43,4 @@ std::string parent_path(std::string_view path);
 using text::position_of_offset;
 using text::TextPosition;
 
-}  // namespace aap::input
+}  // namespace aap::json

@@ -1,14 +1,19 @@
-// Typed, checked reading of JSON members (see json_fields.hpp).
-#include "input/json_fields.hpp"
+// Typed, checked reading of JSON members (see fields.hpp).
+#include "json/fields.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
+#include "json/tree.hpp"
 #include "text/utf8.hpp"
 
-namespace aap::input {
+namespace aap::json {
 
 namespace {
+
+using Json = nlohmann::json;
+
+const Json& tree(Node node) { return detail::Access::tree(node); }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -122,7 +127,8 @@ std::string in_guillemets(std::string_view text) {
   return out;
 }
 
-std::string describe(const Json& v) {
+std::string describe(Node node) {
+  const Json& v = tree(node);
   switch (v.type()) {
     case Json::value_t::null: return "null";
     case Json::value_t::boolean: return v.get<bool>() ? "true" : "false";
@@ -136,10 +142,11 @@ std::string describe(const Json& v) {
   }
 }
 
-std::optional<std::string> read_text(const Json& v, const std::string& path, Report& report,
+std::optional<std::string> read_text(Node node, const std::string& path, Report& report,
                                      std::size_t max_length, bool allow_newlines) {
+  const Json& v = tree(node);
   if (!v.is_string()) {
-    report.error(path, "doit être une chaîne (trouvé : " + describe(v) + ")");
+    report.error(path, "doit être une chaîne (trouvé : " + describe(node) + ")");
     return std::nullopt;
   }
   const auto& s = v.get_ref<const std::string&>();
@@ -154,14 +161,15 @@ std::optional<std::string> read_text(const Json& v, const std::string& path, Rep
   return s;
 }
 
-std::optional<int> read_count(const Json& v, const std::string& path, Report& report) {
+std::optional<int> read_count(Node node, const std::string& path, Report& report) {
+  const Json& v = tree(node);
   // Integers beyond 64 bits reach us as floating-point numbers: their size is the problem, not their type.
   if (v.is_number_float() && v.get<double>() > static_cast<double>(kMaxCount)) {
     report.error(path, "doit être au plus " + std::to_string(kMaxCount) + " (trouvé : " + v.dump() + ")");
     return std::nullopt;
   }
   if (!v.is_number_integer()) {
-    report.error(path, "doit être un entier (trouvé : " + describe(v) + ")");
+    report.error(path, "doit être un entier (trouvé : " + describe(node) + ")");
     return std::nullopt;
   }
   if (v.is_number_unsigned()) {
@@ -183,11 +191,12 @@ std::optional<int> read_count(const Json& v, const std::string& path, Report& re
   return static_cast<int>(n);
 }
 
-std::optional<Money> read_money(const Json& v, const std::string& path, Report& report) {
+std::optional<Money> read_money(Node node, const std::string& path, Report& report) {
+  const Json& v = tree(node);
   const auto t = numeric_text(v);
   if (!t) {
     report.error(path, "doit être un montant en euros, nombre ou chaîne comme \"30000.50\" (trouvé : " +
-                           describe(v) + ")");
+                           describe(node) + ")");
     return std::nullopt;
   }
   if (!t->empty() && t->front() == '-') {
@@ -211,10 +220,11 @@ std::optional<Money> read_money(const Json& v, const std::string& path, Report& 
   return std::nullopt;
 }
 
-std::optional<Percent> read_percent(const Json& v, const std::string& path, Report& report) {
+std::optional<Percent> read_percent(Node node, const std::string& path, Report& report) {
+  const Json& v = tree(node);
   const auto t = numeric_text(v);
   if (!t) {
-    report.error(path, "doit être un pourcentage de 0 à 100 (trouvé : " + describe(v) + ")");
+    report.error(path, "doit être un pourcentage de 0 à 100 (trouvé : " + describe(node) + ")");
     return std::nullopt;
   }
   const bool negative = !t->empty() && t->front() == '-';
@@ -240,9 +250,10 @@ std::optional<Percent> read_percent(const Json& v, const std::string& path, Repo
   return p;
 }
 
-std::optional<Date> read_date(const Json& v, const std::string& path, Report& report) {
+std::optional<Date> read_date(Node node, const std::string& path, Report& report) {
+  const Json& v = tree(node);
   if (!v.is_string()) {
-    report.error(path, "doit être une date \"AAAA-MM-JJ\" entre guillemets (trouvé : " + describe(v) + ")");
+    report.error(path, "doit être une date \"AAAA-MM-JJ\" entre guillemets (trouvé : " + describe(node) + ")");
     return std::nullopt;
   }
   const auto& s = v.get_ref<const std::string&>();
@@ -251,9 +262,10 @@ std::optional<Date> read_date(const Json& v, const std::string& path, Report& re
   return std::nullopt;
 }
 
-std::optional<bool> read_bool(const Json& v, const std::string& path, Report& report) {
+std::optional<bool> read_bool(Node node, const std::string& path, Report& report) {
+  const Json& v = tree(node);
   if (!v.is_boolean()) {
-    report.error(path, "doit être true ou false (trouvé : " + describe(v) + ")");
+    report.error(path, "doit être true ou false (trouvé : " + describe(node) + ")");
     return std::nullopt;
   }
   return v.get<bool>();
@@ -263,26 +275,27 @@ std::string ObjectReader::field(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
-const Json* ObjectReader::member(std::string_view key, Presence presence, std::string_view null_hint) {
+std::optional<Node> ObjectReader::member(std::string_view key, Presence presence, std::string_view null_hint) {
   known_.emplace_back(key);
-  const auto it = object_.find(std::string(key));
-  if (it == object_.end()) {
+  const Json& object = tree(object_);
+  const auto it = object.find(std::string(key));
+  if (it == object.end()) {
     if (presence == Presence::required) {
       report_.error(field(key), "champ obligatoire manquant");
     } else if (presence == Presence::nullable) {
       report_.error(field(key), "champ obligatoire manquant (" + std::string(null_hint) + ")");
     }
-    return nullptr;
+    return std::nullopt;
   }
   // A required field written null falls through to its type check, which says what was expected.
-  if (it->is_null() && presence != Presence::required) return nullptr;
-  return &*it;
+  if (it->is_null() && presence != Presence::required) return std::nullopt;
+  return detail::Access::node(*it);
 }
 
 std::optional<std::string> ObjectReader::text(std::string_view key, Presence presence, std::size_t max_length,
                                               bool allow_newlines) {
-  const Json* v = member(key, presence);
-  if (v == nullptr) return std::nullopt;
+  const std::optional<Node> v = member(key, presence);
+  if (!v) return std::nullopt;
   auto s = read_text(*v, field(key), report_, max_length, allow_newlines);
   if (s && presence == Presence::required && is_blank(*s)) {
     report_.error(field(key), "ne doit pas être vide");
@@ -293,8 +306,8 @@ std::optional<std::string> ObjectReader::text(std::string_view key, Presence pre
 
 template <class T>
 std::optional<T> ObjectReader::read_member(std::string_view key, Presence presence, Read<T> read) {
-  const Json* v = member(key, presence);
-  return v == nullptr ? std::nullopt : read(*v, field(key), report_);
+  const std::optional<Node> v = member(key, presence);
+  return v ? read(*v, field(key), report_) : std::nullopt;
 }
 
 std::optional<int> ObjectReader::count(std::string_view key, Presence presence) {
@@ -315,8 +328,8 @@ std::optional<bool> ObjectReader::boolean(std::string_view key, Presence presenc
 
 std::optional<std::vector<std::string>> ObjectReader::texts(std::string_view key, std::size_t min_size,
                                                             Presence presence) {
-  const Json* a = array(key, presence);
-  if (a == nullptr) return std::nullopt;
+  const std::optional<Node> a = array(key, presence);
+  if (!a) return std::nullopt;
   const std::string path = field(key);
   if (a->size() < min_size) {
     report_.error(path, min_size == 1 ? "ne doit pas être vide"
@@ -344,8 +357,8 @@ std::optional<std::vector<std::string>> ObjectReader::texts(std::string_view key
 
 std::optional<ObjectReader> ObjectReader::object(std::string_view key, Presence presence,
                                                  std::string_view null_hint) {
-  const Json* v = member(key, presence, null_hint);
-  if (v == nullptr) return std::nullopt;
+  const std::optional<Node> v = member(key, presence, null_hint);
+  if (!v) return std::nullopt;
   if (!v->is_object()) {
     report_.error(field(key), "doit être un objet (trouvé : " + describe(*v) + ")");
     return std::nullopt;
@@ -353,18 +366,18 @@ std::optional<ObjectReader> ObjectReader::object(std::string_view key, Presence 
   return ObjectReader(*v, field(key), report_);
 }
 
-const Json* ObjectReader::array(std::string_view key, Presence presence) {
-  const Json* v = member(key, presence);
-  if (v == nullptr) return nullptr;
+std::optional<Node> ObjectReader::array(std::string_view key, Presence presence) {
+  const std::optional<Node> v = member(key, presence);
+  if (!v) return std::nullopt;
   if (!v->is_array()) {
     report_.error(field(key), "doit être un tableau (trouvé : " + describe(*v) + ")");
-    return nullptr;
+    return std::nullopt;
   }
   return v;
 }
 
 void ObjectReader::reject_unknown() {
-  for (const auto& [key, value] : object_.items()) {
+  for (const auto& [key, value] : tree(object_).items()) {
     if (std::find(known_.begin(), known_.end(), key) == known_.end()) {
       const std::string path = field(key);
       // The key is input: a control character in it must not reach the terminal as is.
@@ -377,4 +390,4 @@ void ObjectReader::reject_unknown() {
   }
 }
 
-}  // namespace aap::input
+}  // namespace aap::json

@@ -9,17 +9,14 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "input/json_locator.hpp"
+#include "json/locator.hpp"
+#include "json/value.hpp"
 #include "model/date.hpp"
 #include "model/diagnostic.hpp"
 #include "model/money.hpp"
 #include "model/percent.hpp"
 
-namespace aap::input {
-
-using Json = nlohmann::json;
+namespace aap::json {
 
 /// At most 300 characters per text field, 5 000 for the instructors' notes.
 inline constexpr std::size_t kMaxTextLength = 300;
@@ -70,7 +67,7 @@ enum class Presence {
 /// then reports the others, so that a typo never passes silently.
 class ObjectReader {
  public:
-  ObjectReader(const Json& object, std::string path, Report& report)
+  ObjectReader(Node object, std::string path, Report& report)
       : object_(object), path_(std::move(path)), report_(report) {}
 
   const std::string& path() const { return path_; }
@@ -78,9 +75,9 @@ class ObjectReader {
   /// "training" + "title" → "training.title"; at the root of an array file, "[2]" + "id" → "[2].id".
   std::string field(std::string_view key) const;
 
-  /// The member, or nullptr when it is absent or null (reported as `presence` says). `null_hint` completes
+  /// The member, or nullopt when it is absent or null (reported as `presence` says). `null_hint` completes
   /// the message of a missing nullable field: "null si la formation n’a pas de label GEN".
-  const Json* member(std::string_view key, Presence presence, std::string_view null_hint = {});
+  std::optional<Node> member(std::string_view key, Presence presence, std::string_view null_hint = {});
 
   /// A text field (valid UTF-8, no control character, at most `max_length` characters). A required
   /// text must not be blank.
@@ -99,8 +96,8 @@ class ObjectReader {
   /// A nested object, or nullopt when absent, null (as `presence` says) or not an object (reported).
   std::optional<ObjectReader> object(std::string_view key, Presence presence = Presence::required,
                                      std::string_view null_hint = {});
-  /// A nested array, or nullptr when absent, null or not an array (reported).
-  const Json* array(std::string_view key, Presence presence = Presence::required);
+  /// A nested array, or nullopt when absent, null or not an array (reported).
+  std::optional<Node> array(std::string_view key, Presence presence = Presence::required);
 
   /// Reports every member never asked for: "champ inconnu".
   void reject_unknown();
@@ -108,26 +105,26 @@ class ObjectReader {
  private:
   /// One of the read_* conversions below.
   template <class T>
-  using Read = std::optional<T> (*)(const Json&, const std::string&, Report&);
+  using Read = std::optional<T> (*)(Node, const std::string&, Report&);
   /// The member read by `read`, or nullopt when absent or null (reported as `presence` says).
   template <class T>
   std::optional<T> read_member(std::string_view key, Presence presence, Read<T> read);
 
-  const Json& object_;
+  Node object_;
   std::string path_;
   Report& report_;
   std::vector<std::string> known_;
 };
 
 // Conversions of one JSON value at `path`, each reporting its own problems to `report`.
-std::optional<std::string> read_text(const Json& v, const std::string& path, Report& report,
+std::optional<std::string> read_text(Node v, const std::string& path, Report& report,
                                      std::size_t max_length = kMaxTextLength, bool allow_newlines = false);
-std::optional<int> read_count(const Json& v, const std::string& path, Report& report);
+std::optional<int> read_count(Node v, const std::string& path, Report& report);
 /// A JSON number (its shortest round-trip text, so 30000.5 reads exactly) or a string with a dot.
-std::optional<Money> read_money(const Json& v, const std::string& path, Report& report);
-std::optional<Percent> read_percent(const Json& v, const std::string& path, Report& report);
-std::optional<Date> read_date(const Json& v, const std::string& path, Report& report);
-std::optional<bool> read_bool(const Json& v, const std::string& path, Report& report);
+std::optional<Money> read_money(Node v, const std::string& path, Report& report);
+std::optional<Percent> read_percent(Node v, const std::string& path, Report& report);
+std::optional<Date> read_date(Node v, const std::string& path, Report& report);
+std::optional<bool> read_bool(Node v, const std::string& path, Report& report);
 
 /// Why a dossier's text field cannot begin as it does, or nullopt: `=`, `+`, `@`, a tab or a carriage
 /// return first (after spaces) would make a spreadsheet read the cell as a formula once the text is in a
@@ -136,9 +133,9 @@ std::optional<bool> read_bool(const Json& v, const std::string& path, Report& re
 std::optional<std::string> formula_start(std::string_view s);
 
 /// What a value is, for "(trouvé : …)": "null", "14.5", "la chaîne « 14 »", "un tableau"…
-std::string describe(const Json& v);
+std::string describe(Node v);
 /// « text », shortened to 40 characters and with control characters shown as U+XXXX: input echoed in
 /// a message must stay one readable line.
 std::string in_guillemets(std::string_view text);
 
-}  // namespace aap::input
+}  // namespace aap::json
