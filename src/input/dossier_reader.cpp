@@ -187,11 +187,11 @@ Training read_training(ObjectReader r) {
   if (auto site = r.object("site")) out.site = read_site(*site);
   if (const auto sessions = r.array("sessions")) {
     if (sessions->empty()) r.report().error(r.field("sessions"), "au moins une session est requise");
-    if (sessions->size() > json::kMaxSessions) {
+    if (sessions->size() > input::kMaxSessions) {
       r.report().error(r.field("sessions"), std::to_string(sessions->size()) + " sessions, " +
-                                                std::to_string(json::kMaxSessions) + " au plus par dossier");
+                                                std::to_string(input::kMaxSessions) + " au plus par dossier");
     }
-    for (std::size_t i = 0; i < sessions->size() && i < json::kMaxSessions; ++i) {
+    for (std::size_t i = 0; i < sessions->size() && i < input::kMaxSessions; ++i) {
       const std::string path = r.field("sessions") + "[" + std::to_string(i) + "]";
       const Node s = (*sessions)[i];
       if (!s.is_object()) {
@@ -233,7 +233,7 @@ DossierBudget read_budget(ObjectReader r) {
 Instruction read_instruction(ObjectReader r) {
   Instruction out;
   out.instructor = r.text("instructor", Presence::optional);
-  out.notes = r.text("notes", Presence::optional, json::kMaxNotesLength, /*allow_newlines=*/true);
+  out.notes = r.text("notes", Presence::optional, input::kMaxNotesLength, /*allow_newlines=*/true);
   r.reject_unknown();
   return out;
 }

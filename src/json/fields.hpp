@@ -18,15 +18,11 @@
 
 namespace aap::json {
 
-/// At most 300 characters per text field, 5 000 for the instructors' notes.
+/// At most 300 characters per text field, unless the reader allows more.
 inline constexpr std::size_t kMaxTextLength = 300;
-inline constexpr std::size_t kMaxNotesLength = 5000;
 /// Counts (trainees, thresholds, weights) above this are typing mistakes; the bound also keeps every
 /// later sum and product far from integer overflow.
 inline constexpr std::int64_t kMaxCount = 1'000'000;
-/// Sessions per dossier: a training runs a few a year; more is a pasting mistake. With kMaxCount trainees
-/// each, a dossier's totals stay below 10^9 (summed in 64 bits all the same).
-inline constexpr std::size_t kMaxSessions = 500;
 
 /// The diagnostics of one JSON document (or of one dossier of an array file).
 class Report {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "input/dossier_check.hpp"
 #include "input/dossier_reader.hpp"
-#include "json/fields.hpp"
 #include "rules/criteria.hpp"
 #include "support/builders.hpp"
 
@@ -111,7 +111,7 @@ TEST(PrintableDossier, ALongButBreakableAddressIsAbbreviatedNotRefused) {
 TEST(PrintableDossier, SessionsAreBoundedPerDossier) {
   json d = fixture();
   json sessions = json::array();
-  for (std::size_t i = 0; i <= aap::json::kMaxSessions; ++i) sessions.push_back(d["training"]["sessions"][0]);
+  for (std::size_t i = 0; i <= input::kMaxSessions; ++i) sessions.push_back(d["training"]["sessions"][0]);
   d["training"]["sessions"] = sessions;
   const std::string text = d.dump(2);
   DossierLoad load;
