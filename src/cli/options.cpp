@@ -62,7 +62,7 @@ int parse_simulation_options(Options& o, const std::vector<std::string>& texts, 
     return kUsage;
   }
   for (const std::string& text : texts) {
-    const auto amount = parse_amount(text);
+    const auto amount = Money::parse_typed(text);
     if (!amount) {
       std::cerr << "aap : --envelope « " << text
                 << " » n’est pas un montant en euros (250000, 250 000 ou 250000,50).\n";

@@ -26,22 +26,6 @@ namespace aap::cli {
 namespace fs = std::filesystem;
 namespace {
 
-// Thousands separators a user may type or paste from a document: space, no-break, narrow no-break.
-std::size_t separator_length(std::string_view s, std::size_t i) {
-  if (s.compare(i, 1, " ") == 0) return 1;
-  if (s.compare(i, 2, "\u00A0") == 0) return 2;
-  if (s.compare(i, 3, "\u202F") == 0) return 3;
-  return 0;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 const char* policy_label(Policy p) {
   return p == Policy::priority ? "par ordre de priorité" : "proportionnelle";
 }
@@ -63,44 +47,6 @@ std::string lower_extension(const fs::path& file) {
 
 }  // namespace
 
-std::optional<Money> parse_amount(std::string_view text) {
-  std::string_view s = trim(text);
-  if (s.size() >= 3 && s.substr(s.size() - 3) == "€") {
-    s.remove_suffix(3);
-    while (!s.empty() && separator_length(s, s.size() - 1) == 1) s.remove_suffix(1);
-    if (s.size() >= 2 && s.substr(s.size() - 2) == "\u00A0") s.remove_suffix(2);
-  }
-  std::int64_t euros = 0;
-  int digits = 0;        // in the whole part
-  int group = 0;         // digits since the last separator
-  bool grouped = false;  // a separator was seen
-  std::size_t i = 0;
-  while (i < s.size() && s[i] != ',' && s[i] != '.') {
-    if (is_digit(s[i])) {
-      if (++digits > 12) return std::nullopt;  // a thousand billion euros: a typing error
-      euros = euros * 10 + (s[i] - '0');
-      ++group;
-      ++i;
-      continue;
-    }
-    const std::size_t sep = separator_length(s, i);
-    // Groups of three after the first: "250 000" yes, "2 50000" no.
-    if (sep == 0 || group == 0 || (grouped ? group != 3 : group > 3)) return std::nullopt;
-    grouped = true;
-    group = 0;
-    i += sep;
-  }
-  if (digits == 0 || (grouped && group != 3)) return std::nullopt;
-  std::int64_t cents = 0;
-  if (i < s.size()) {
-    const std::string_view decimals = s.substr(i + 1);
-    if (decimals.empty() || decimals.size() > 2 || !std::all_of(decimals.begin(), decimals.end(), is_digit))
-      return std::nullopt;
-    cents = (decimals[0] - '0') * 10 + (decimals.size() == 2 ? decimals[1] - '0' : 0);
-  }
-  return Money::from_cents(euros * 100 + cents);
-}
-
 std::optional<std::vector<Money>> parse_envelope_range(std::string_view text, std::string& error) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
@@ -114,7 +60,7 @@ std::optional<std::vector<Money>> parse_envelope_range(std::string_view text, st
   }
   Money values[3];
   for (std::size_t k = 0; k < 3; ++k) {
-    const auto amount = parse_amount(parts[k]);
+    const auto amount = Money::parse_typed(parts[k]);
     if (!amount) {
       error = "--envelope-range « " + std::string(text) + " » : « " + std::string(parts[k]) +
               " » n’est pas un montant en euros (250000, 250 000 ou 250000,50)";

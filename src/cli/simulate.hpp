@@ -18,11 +18,6 @@ struct Run;
 /// At most this many envelopes in one simulation (a range with a tiny step is a typing error).
 inline constexpr std::size_t kMaxEnvelopes = 1000;
 
-/// An amount in euros as a user types it: "250000", "250 000", "250000,50", "250000.50", "250 000 €"
-/// (spaces or no-break spaces between groups of three digits; a comma or a dot before at most two
-/// decimals; no sign).
-std::optional<Money> parse_amount(std::string_view text);
-
 /// The envelopes of "--envelope-range FROM:TO:STEP": FROM, FROM+STEP, … while ≤ TO. On a bad value,
 /// nullopt and `error` holds the French message.
 std::optional<std::vector<Money>> parse_envelope_range(std::string_view text, std::string& error);

@@ -66,28 +66,6 @@ std::optional<std::string> inner(std::string_view xml, std::string_view tag, std
   return unescape(xml.substr(start, close - start));
 }
 
-// A cell number written by libxlsxwriter ("30000", "12345.5") as cents; nullopt for anything else.
-std::optional<Money> euros_to_money(const std::string& number) {
-  std::int64_t euros = 0;
-  std::size_t i = 0;
-  if (number.empty() || number.size() > 20) return std::nullopt;
-  for (; i < number.size() && number[i] != '.'; ++i) {
-    if (number[i] < '0' || number[i] > '9') return std::nullopt;
-    euros = euros * 10 + (number[i] - '0');
-  }
-  // The double holds the cents approximately: round what follows the second decimal.
-  std::int64_t cents = 0;
-  int digits = 0;
-  bool round_up = false;
-  for (++i; i < number.size(); ++i, ++digits) {
-    if (number[i] < '0' || number[i] > '9') return std::nullopt;
-    if (digits < 2) cents = cents * 10 + (number[i] - '0');
-    else if (digits == 2) round_up = number[i] >= '5';
-  }
-  if (digits == 1) cents *= 10;
-  return Money::from_cents(euros * 100 + cents + (round_up ? 1 : 0));
-}
-
 struct Cell {
   std::string column;  // "B"
   std::string value;   // the number's text, or the string
@@ -177,7 +155,7 @@ void record_annexes(GrantLedger& ledger, const std::filesystem::path& workbook) 
       if (cell.column == "A" && cell.is_string && cell.value == "Total") total = true;
       if (cell.column == "B" && cell.is_string) id = cell.value;
       if (cell.column == "H") {
-        grant = euros_to_money(cell.value);
+        grant = Money::parse_rounded(cell.value);  // libxlsxwriter wrote a double
         if (!grant) unreadable(workbook, "Répartition, ligne " + std::to_string(r + 1) + " : montant « " +
                                              cell.value + " »");
       }

@@ -24,22 +24,22 @@ const fs::path kData = AAP_TEST_DATA;
 Money euros(std::int64_t e) { return Money::from_euros(e); }
 
 TEST(ParseAmount, AcceptsWhatAUserTypes) {
-  EXPECT_EQ(parse_amount("250000"), euros(250000));
-  EXPECT_EQ(parse_amount("250 000"), euros(250000));
-  EXPECT_EQ(parse_amount("1 250 000"), euros(1250000));
-  EXPECT_EQ(parse_amount("250\u202F000"), euros(250000));
-  EXPECT_EQ(parse_amount("250\u00A0000"), euros(250000));
-  EXPECT_EQ(parse_amount("250000,50"), Money::from_cents(25000050));
-  EXPECT_EQ(parse_amount("250000.5"), Money::from_cents(25000050));
-  EXPECT_EQ(parse_amount("250 000 €"), euros(250000));
-  EXPECT_EQ(parse_amount("250\u202F000,00\u00A0€"), euros(250000));
-  EXPECT_EQ(parse_amount("0"), Money());
+  EXPECT_EQ(Money::parse_typed("250000"), euros(250000));
+  EXPECT_EQ(Money::parse_typed("250 000"), euros(250000));
+  EXPECT_EQ(Money::parse_typed("1 250 000"), euros(1250000));
+  EXPECT_EQ(Money::parse_typed("250\u202F000"), euros(250000));
+  EXPECT_EQ(Money::parse_typed("250\u00A0000"), euros(250000));
+  EXPECT_EQ(Money::parse_typed("250000,50"), Money::from_cents(25000050));
+  EXPECT_EQ(Money::parse_typed("250000.5"), Money::from_cents(25000050));
+  EXPECT_EQ(Money::parse_typed("250 000 €"), euros(250000));
+  EXPECT_EQ(Money::parse_typed("250\u202F000,00\u00A0€"), euros(250000));
+  EXPECT_EQ(Money::parse_typed("0"), Money());
 }
 
 TEST(ParseAmount, RefusesWhatIsNotAnAmount) {
   for (const char* bad : {"", "abc", "-5", "+5", "2 50000", "25 00", "250000,505", "250000,", ",50", "1e5",
                           "250 000 000 000 000", "250000 euros", "250_000"})
-    EXPECT_EQ(parse_amount(bad), std::nullopt) << bad;
+    EXPECT_EQ(Money::parse_typed(bad), std::nullopt) << bad;
 }
 
 TEST(EnvelopeRange, GoesFromStartByStepWhileNotAboveTheEnd) {
@@ -115,8 +115,8 @@ TEST(SimulateCommand, PrintsOneAlignedRowPerEnvelopeAndTheThresholds) {
   const std::string all_label = "Enveloppe qui finance tous les plafonds des dossiers éligibles : ";
   ASSERT_EQ(all[7].rfind(tier1_label, 0), 0u) << all[7];
   ASSERT_EQ(all[8].rfind(all_label, 0), 0u) << all[8];
-  EXPECT_EQ(parse_amount(all[7].substr(tier1_label.size())), Money::from_cents(tier1)) << all[7];
-  EXPECT_EQ(parse_amount(all[8].substr(all_label.size())), Money::from_cents(all_caps)) << all[8];
+  EXPECT_EQ(Money::parse_typed(all[7].substr(tier1_label.size())), Money::from_cents(tier1)) << all[7];
+  EXPECT_EQ(Money::parse_typed(all[8].substr(all_label.size())), Money::from_cents(all_caps)) << all[8];
 }
 
 std::vector<std::string> split(const std::string& line, char sep) {

@@ -79,3 +79,20 @@ TEST(Money, PlainFormIsCentsAfterTheGivenSeparatorWithoutGrouping) {
   EXPECT_EQ(aap::Money::from_cents(50).plain(','), "0,50");
   EXPECT_EQ(aap::Money::from_cents(-1205).plain(','), "-12,05");
 }
+
+// The three grammars of an amount, one home: data files (strict), what a person types, a double's text.
+TEST(Money, EachGrammarReadsItsOwnForm) {
+  using aap::Money;
+  EXPECT_EQ(Money::parse("250 000"), std::nullopt);
+  EXPECT_EQ(Money::parse_typed("250 000 €"), Money::from_euros(250000));
+  EXPECT_EQ(Money::parse_typed("1 250 000,5"), Money::from_cents(125000050));
+  EXPECT_EQ(Money::parse_typed("2 50000"), std::nullopt);
+  EXPECT_EQ(Money::parse("0.30000000000000004"), std::nullopt);
+  EXPECT_EQ(Money::parse_rounded("0.30000000000000004"), Money::from_cents(30));
+  EXPECT_EQ(Money::parse_rounded("12345.5"), Money::from_cents(1234550));
+  EXPECT_EQ(Money::parse_rounded("30000"), Money::from_euros(30000));
+  EXPECT_EQ(Money::parse_rounded("1.005"), Money::from_cents(101));  // a third decimal of 5 rounds up
+  EXPECT_EQ(Money::parse_rounded("1.2E4"), std::nullopt);
+  EXPECT_EQ(Money::parse_rounded("-5"), std::nullopt);
+  EXPECT_EQ(Money::parse_rounded(""), std::nullopt);
+}
