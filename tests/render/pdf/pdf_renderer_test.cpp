@@ -456,16 +456,21 @@ TEST(PdfContent, AJustifiedLineIsOneTextOperator) {
   EXPECT_GT(next_lines, 5U) << content;
 }
 
+// The words of a page's content stream, split at white space (strings with spaces are not looked into).
+std::vector<std::string> content_tokens(const PaintedPdf::Page& page) {
+  std::istringstream in(inflate(page.content));
+  std::vector<std::string> tokens;
+  for (std::string t; in >> t;) tokens.push_back(t);
+  return tokens;
+}
+
 // Table rules share one stroke width: it is set once per page before the first rule, then only when it
 // changes, and every page sets it again (a page's content starts from the default graphics state).
 TEST(PdfContent, StrokeWidthIsSetBeforeTheFirstRuleOfEachPageAndOnlyWhenItChanges) {
   const PaintedPdf painted = paint_pdf(test::sample_letter("2027-001", 60));
   ASSERT_GE(painted.pages.size(), 2U);
   for (std::size_t p = 0; p < painted.pages.size(); ++p) {
-    const std::string content = inflate(painted.pages[p].content);
-    std::istringstream in(content);
-    std::vector<std::string> tokens;
-    for (std::string t; in >> t;) tokens.push_back(t);
+    const std::vector<std::string> tokens = content_tokens(painted.pages[p]);
     std::size_t widths = 0;
     std::size_t segments = 0;
     std::size_t strokes = 0;
@@ -494,10 +499,7 @@ TEST(PdfContent, TableRulesAreJoinedAcrossRows) {
   const PaintedPdf painted = paint_pdf(test::sample_letter("2027-001", 60));
   ASSERT_GE(painted.pages.size(), 2U);
   for (std::size_t p = 0; p < painted.pages.size(); ++p) {
-    const std::string content = inflate(painted.pages[p].content);
-    std::istringstream in(content);
-    std::vector<std::string> tokens;
-    for (std::string t; in >> t;) tokens.push_back(t);
+    const std::vector<std::string> tokens = content_tokens(painted.pages[p]);
     std::map<std::string, std::vector<std::pair<double, double>>> verticals;  // x → [y from, y to]
     std::size_t horizontals = 0;
     for (std::size_t i = 4; i + 1 < tokens.size(); ++i) {
