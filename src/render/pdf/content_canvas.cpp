@@ -302,7 +302,8 @@ class ContentCanvas final : public Canvas {
     mark_ = kNoMark;
   }
 
-  /// Rules and shading, outside any text object, in one artifact sequence until text comes back.
+  /// A header row's shading, outside any text object, in one artifact sequence until text comes back (rules wait
+  /// for the end of the page: draw_rules).
   std::string& layout_artifact() {
     std::string& out = end_text();
     if (mark_ != kLayoutArtifact) {
